@@ -1,15 +1,16 @@
 import { entries, languagePackList, legalTitleList } from '../generated/terms.js';
+import { deepFreeze } from './freeze.js';
 import type { LanguagePack, LegalTitle, Term } from './types.js';
 
 /** Every entry of the dataset, sorted by id, deeply frozen. */
-export const terms: readonly Term[] = entries;
+export const terms: readonly Term[] = deepFreeze(entries);
 
 /** Titles of legal instruments, mandates and organisations that legitimately contain discouraged terms. */
-export const legalTitles: readonly LegalTitle[] = legalTitleList;
+export const legalTitles: readonly LegalTitle[] = deepFreeze(legalTitleList);
 
 /** Language packs for the matcher's context rules, keyed by BCP 47 tag. */
 export const languagePacks: Readonly<Record<string, LanguagePack>> = Object.freeze(
-  Object.fromEntries(languagePackList.map((pack) => [pack.lang, pack])),
+  Object.fromEntries(deepFreeze(languagePackList).map((pack) => [pack.lang, pack])),
 );
 
 const byId = new Map<string, Term>();
