@@ -31,6 +31,8 @@ export interface CompileOptions {
    * (default: `false`). Only for a dataset that is still being written.
    */
   readonly allowDanglingReferences?: boolean;
+  /** Folder holding `schema.json`, `legal-titles.schema.json` and `languages/schema.json` (default: the dataset folder). */
+  readonly schemaDir?: string;
 }
 
 export interface CompileResult extends Dataset {
@@ -340,7 +342,7 @@ export function compileDataset(dir: string, options: CompileOptions = {}): Compi
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const label = basename(dir);
-  const validators = createValidators(dir);
+  const validators = createValidators(options.schemaDir ?? dir);
 
   const report: Report = (source, path, message, key = false, dangling = false) => {
     const problem = { file: source.display, ...source.position(path, key), field: formatField(path), message };
@@ -419,7 +421,11 @@ export function compileDataset(dir: string, options: CompileOptions = {}): Compi
   checkEntries(entryFiles, languagePacks, report);
   const terms = entryFiles.map((file) => expandEntry(file.raw)).sort((a, b) => compare(a.id, b.id));
 
-  if (problems.length > 0) throw new DatasetError(problems);
+  const byPlace = (a: Problem, b: Problem) =>
+    compare(a.file, b.file) || a.line - b.line || a.column - b.column;
+  // Sorted by place so a writer can work through a file top to bottom; sort is stable within a place.
+  if (problems.length > 0) throw new DatasetError(problems.sort(byPlace));
+  warnings.sort(byPlace);
   return {
     warnings,
     terms,
@@ -435,6 +441,10 @@ type Report = (
   key?: boolean,
   dangling?: boolean,
 ) => void;
+
+function withArticle(status: Status): string {
+  return status === 'avoid' ? 'an avoid' : `a ${status}`;
+}
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -454,7 +464,7 @@ function compileLegalTitles(loaded: Loaded, report: Report): LegalTitle[] {
     const key = `${lang}\u0000${item.title.toLowerCase().replace(/\s+/g, ' ').trim()}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      report(loaded.source, [index, 'title'], `duplicate of item ${first} ("${item.title}")`);
+      report(loaded.source, [index, 'title'], `"${item.title}" is already listed as [${first}]`);
       continue;
     }
     seen.set(key, index);
@@ -573,7 +583,7 @@ function checkEntries(files: readonly EntryFile[], packs: readonly LanguagePack[
         } else if (id === raw.id) {
           report(source, path, `"${id}" is this entry itself`);
         } else if (field === 'preferred' && target.raw.status !== 'use') {
-          report(source, path, `"${id}" is a ${target.raw.status} entry; preferred must name use entries`);
+          report(source, path, `"${id}" is ${withArticle(target.raw.status)} entry; preferred must name use entries`);
         }
       }
     }
@@ -602,7 +612,7 @@ function checkEntries(files: readonly EntryFile[], packs: readonly LanguagePack[
         }
       } else {
         if (match.length === 0) {
-          report(source, [...base, 'match'], `an ${raw.status} entry needs at least 1 match form`);
+          report(source, [...base, 'match'], `${withArticle(raw.status)} entry needs at least 1 match form`);
         }
         const incorrect = text.examples?.incorrect ?? [];
         const correct = text.examples?.correct ?? [];
@@ -610,14 +620,14 @@ function checkEntries(files: readonly EntryFile[], packs: readonly LanguagePack[
           report(
             source,
             text.examples?.incorrect ? [...base, 'examples', 'incorrect'] : [...base, 'examples'],
-            `an ${raw.status} entry needs at least 2 incorrect examples, found ${incorrect.length}`,
+            `${withArticle(raw.status)} entry needs at least 2 incorrect examples, found ${incorrect.length}`,
           );
         }
         if (correct.length < 1) {
           report(
             source,
             text.examples?.correct ? [...base, 'examples', 'correct'] : [...base, 'examples'],
-            `an ${raw.status} entry needs at least 1 correct example, found 0`,
+            `${withArticle(raw.status)} entry needs at least 1 correct example, found 0`,
           );
         }
       }
