@@ -1,0 +1,28 @@
+/** Copy buttons: `<button data-copy="text">`. The outcome is announced in the button itself. */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function flash(button: HTMLButtonElement, copied: boolean): void {
+  const label = button.dataset.label ?? button.textContent ?? 'Copy';
+  button.dataset.label = label;
+  button.textContent = copied ? 'Copied' : 'Select and copy by hand';
+  window.setTimeout(() => {
+    button.textContent = label;
+  }, 2000);
+}
+
+export function enableCopyButtons(root: ParentNode): void {
+  for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
+    if (button.dataset.copyReady) continue;
+    button.dataset.copyReady = 'true';
+    button.addEventListener('click', async () => {
+      flash(button, await copyText(button.dataset.copy ?? ''));
+    });
+  }
+}
