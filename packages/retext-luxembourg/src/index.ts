@@ -1,1 +1,2 @@
-export {};
+export { default, createPrefilter } from './lib/default.js';
+export type { Fix, LuxembourgMessage, LuxembourgMessageFields, Options, QuoteRange, SkipContext } from './lib/types.js';

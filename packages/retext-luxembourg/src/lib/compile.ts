@@ -1,0 +1,381 @@
+import type { LanguagePack, LegalTitle, LocalizedText, MatchForm, Term } from '@luxlint/terms';
+import { languageExtras } from './language-extras.js';
+import type { ResolvedOptions } from './options.js';
+import { OptionsError } from './options.js';
+import { fold, pluralOf, toParts, toWords, type Part } from './text.js';
+import { insert, type TrieNode } from './trie.js';
+import type { Dataset, ReportStatus } from './types.js';
+
+/** An entry that can be reported, with everything its messages need. */
+export interface EntryInfo {
+  readonly id: string;
+  readonly status: ReportStatus;
+  readonly text: LocalizedText;
+  /** Suggestions as written in the data: preferred entries' terms, then alternatives. */
+  readonly suggestions: readonly string[];
+  readonly summary: string;
+  readonly note: string;
+  readonly url: string;
+  readonly fix: string | undefined;
+  /** Folded words of the lemma (`term`), to decide whether a match may take the fix. */
+  readonly lemma: string;
+}
+
+/** One match form of an entry. */
+export interface FormInfo {
+  readonly entry: EntryInfo;
+  readonly index: number;
+  readonly near: 'child' | undefined;
+}
+
+/** What a path through the form trie stands for. */
+export interface FormEnd {
+  readonly form: FormInfo;
+  /** A plural or possessive was generated. */
+  readonly inflected: boolean;
+  /** Folded base words (joined by spaces), before any joining of words. */
+  readonly words: string;
+}
+
+/** Everything the engine needs for one language and one set of options, compiled once. */
+export interface Compiled {
+  readonly lang: string;
+  readonly pack: LanguagePack;
+  /** Case-insensitive forms, keyed by folded word. */
+  readonly forms: TrieNode<FormEnd>;
+  /** Case-sensitive forms (acronyms), keyed by the word as written. */
+  readonly exactForms: TrieNode<FormEnd>;
+  /** Preferred phrases (never flagged), keyed by folded word. */
+  readonly preferred: TrieNode<true>;
+  /** Legal titles, keyed by folded word, punctuation ignored. */
+  readonly titles: TrieNode<true>;
+  /** Folded words that may start a form (for the prefilter). */
+  readonly anchors: ReadonlySet<string>;
+  readonly anchorLengths: readonly number[];
+  readonly titleCues: ReadonlySet<string>;
+  readonly titleConnectors: ReadonlySet<string>;
+  readonly articleWords: ReadonlySet<string>;
+  readonly titleTailOpeners: ReadonlySet<string>;
+  /** Words a title's lower-case subject may be made of (words of legal titles, forms, preferred terms, connectors). */
+  readonly titleVocabulary: ReadonlySet<string>;
+  readonly mentionCues: readonly (readonly string[])[];
+  readonly adultCues: readonly (readonly string[])[];
+  readonly listJoiners: ReadonlySet<string>;
+  readonly childWords: ReadonlySet<string>;
+  /** Age expressions as folded word sequences; `#` is a number slot. */
+  readonly ageExpressions: readonly (readonly string[])[];
+  readonly childAgeBelow: number;
+  readonly articles: { readonly beforeConsonant: string; readonly beforeVowel: string } | undefined;
+  readonly vowelLetters: string;
+  readonly allow: readonly (readonly string[])[];
+  readonly reportSkipped: boolean;
+  /** Ids of all entries and aliases → canonical id. */
+  readonly ids: ReadonlyMap<string, string>;
+}
+
+const guidelineProvenances = new Set(['guidelines-2016', 'guidelines-2025']);
+
+/** Most joined variants generated per phrase (2^4 = 16 ways to join five words). */
+const maxJoinBoundaries = 4;
+
+/** Every id and alias of the dataset → canonical id. */
+export function idsOf(terms: readonly Term[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const term of terms) {
+    ids.set(term.id, term.id);
+    for (const alias of term.aliases) if (!ids.has(alias)) ids.set(alias, term.id);
+  }
+  return ids;
+}
+
+/** Pick the text of an entry in `lang` (`en-GB` falls back to `en`). */
+export function textIn(term: Term, lang: string): LocalizedText | undefined {
+  const texts = term.text as Readonly<Record<string, LocalizedText | undefined>>;
+  return texts[lang] ?? texts[lang.split('-')[0] ?? ''];
+}
+
+/** The language pack for `lang`, falling back from a region tag to the language. */
+export function packFor(dataset: Dataset, lang: string): LanguagePack | undefined {
+  return dataset.languagePacks[lang] ?? dataset.languagePacks[lang.split('-')[0] ?? ''];
+}
+
+/** Compile `dataset` for `options`. */
+export function compile(dataset: Dataset, options: ResolvedOptions): Compiled {
+  const pack = packFor(dataset, options.lang);
+  if (!pack) {
+    throw new OptionsError(
+      `no language pack for \`lang\` '${options.lang}'; available: ${Object.keys(dataset.languagePacks).join(', ') || '(none)'}`,
+    );
+  }
+  const lang = options.lang;
+  const extras = languageExtras[pack.lang] ?? languageExtras[lang.split('-')[0] ?? ''];
+  const packExtras = pack as unknown as Partial<Record<string, unknown>>;
+  const ids = idsOf(dataset.terms);
+  const byId = new Map(dataset.terms.map((term) => [term.id, term]));
+  const irregular = pack.irregularPlurals;
+
+  const forms: TrieNode<FormEnd> = {};
+  const exactForms: TrieNode<FormEnd> = {};
+  const preferred: TrieNode<true> = {};
+  const titles: TrieNode<true> = {};
+  const titleVocabulary = new Set<string>();
+  const preferredPhrases = new Set<string>();
+
+  for (const term of dataset.terms) {
+    const text = textIn(term, lang);
+    if (!text) continue;
+
+    for (const alternative of text.alternatives) preferredPhrases.add(alternative);
+    if (text.fix !== undefined) preferredPhrases.add(text.fix);
+    if (term.status === 'use') {
+      preferredPhrases.add(text.term);
+      for (const abbreviation of text.abbreviations) preferredPhrases.add(abbreviation);
+      for (const form of text.match) preferredPhrases.add(form.phrase);
+    }
+
+    const setting = options.rules.get(term.id);
+    if (term.status === 'use') {
+      if (setting !== undefined && setting !== 'off') {
+        throw new OptionsError(
+          `rule \`${term.id}\` is a preferred term (status use) and cannot be set to '${setting}'; only 'off' is accepted`,
+        );
+      }
+      continue;
+    }
+    if (setting === 'off') continue;
+    if (options.preset === 'guidelines' && !guidelineProvenances.has(term.provenance)) continue;
+
+    const status: ReportStatus = setting ?? term.status;
+    const suggestions = suggestionsOf(term, text, byId, ids, lang);
+    const entry: EntryInfo = {
+      id: term.id,
+      status,
+      text,
+      suggestions,
+      summary: text.summary,
+      note: noteOf(term, text),
+      url: `${options.baseUrl}${term.id}/`,
+      fix: text.fix,
+      lemma: toWords(text.term).join(' '),
+    };
+    for (const [index, form] of text.match.entries()) {
+      const info: FormInfo = { entry, index, near: form.near };
+      for (const word of toWords(form.phrase.replaceAll('|', ' '))) titleVocabulary.add(word);
+      addForm(form.caseSensitive ? exactForms : forms, form, info, irregular);
+    }
+  }
+
+  for (const phrase of preferredPhrases) {
+    for (const word of toWords(phrase)) titleVocabulary.add(word);
+    for (const variant of variantsOf(phrase, true, irregular)) {
+      insert(preferred, variant.parts, true as const, fold);
+    }
+  }
+
+  for (const title of dataset.legalTitles) {
+    if (title.lang !== lang && title.lang !== lang.split('-')[0]) continue;
+    const words = toWords(title.title);
+    for (const word of words) titleVocabulary.add(word);
+    if (words.length > 0) insert(titles, words.map((word) => ({ word, via: 'flex' as const })), true as const, fold);
+  }
+
+  const anchors = new Set<string>();
+  for (const key of forms.flex?.keys() ?? []) anchors.add(key);
+  for (const key of exactForms.flex?.keys() ?? []) anchors.add(fold(key));
+  const anchorLengths = [...new Set([...anchors].map((anchor) => anchor.length))].sort((a, b) => a - b);
+
+  const titleConnectors = foldAll(pack.titleConnectors);
+  const articleWords = foldAll(pack.articleWords);
+  for (const word of titleConnectors) titleVocabulary.add(word);
+  for (const word of articleWords) titleVocabulary.add(word);
+
+  const childWords = new Set<string>();
+  for (const word of pack.childWords) {
+    childWords.add(fold(word));
+    childWords.add(fold(pluralOf(word, irregular)));
+  }
+
+  const stringList = (key: string, fallback: readonly string[] | undefined): readonly string[] => {
+    const value = packExtras[key];
+    return Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value as string[]) : (fallback ?? []);
+  };
+
+  return {
+    lang,
+    pack,
+    forms,
+    exactForms,
+    preferred,
+    titles,
+    anchors,
+    anchorLengths,
+    titleCues: foldAll(pack.titleCues),
+    titleConnectors,
+    articleWords,
+    titleTailOpeners: foldAll(stringList('titleTailOpeners', extras?.titleTailOpeners)),
+    titleVocabulary,
+    mentionCues: pack.mentionCues.map(toWords).filter((words) => words.length > 0),
+    adultCues: pack.adultCues.map(toWords).filter((words) => words.length > 0),
+    listJoiners: foldAll(stringList('listJoiners', extras?.listJoiners).flatMap(toWords)),
+    childWords,
+    ageExpressions: stringList('ageExpressions', extras?.ageExpressions)
+      .map((expression) => expression.split(/[\s\-\u2010\u2011]+/u).filter(Boolean).map(fold))
+      .filter((words) => words.includes('#')),
+    childAgeBelow: pack.childAgeBelow,
+    articles: extras?.indefiniteArticles,
+    vowelLetters: extras?.vowelLetters ?? '',
+    allow: options.allow.map(toWords).filter((words) => words.length > 0),
+    reportSkipped: options.reportSkipped,
+    ids,
+  };
+}
+
+function foldAll(words: readonly string[]): Set<string> {
+  return new Set(words.map(fold));
+}
+
+function suggestionsOf(
+  term: Term,
+  text: LocalizedText,
+  byId: ReadonlyMap<string, Term>,
+  ids: ReadonlyMap<string, string>,
+  lang: string,
+): string[] {
+  const suggestions: string[] = [];
+  const seen = new Set<string>();
+  const add = (suggestion: string): void => {
+    const key = fold(suggestion);
+    if (seen.has(key)) return;
+    seen.add(key);
+    suggestions.push(suggestion);
+  };
+  for (const reference of term.preferred) {
+    const canonical = ids.get(reference);
+    const target = canonical === undefined ? undefined : byId.get(canonical);
+    const targetText = target ? textIn(target, lang) : undefined;
+    add(targetText ? targetText.term : reference);
+  }
+  for (const alternative of text.alternatives) add(alternative);
+  return suggestions;
+}
+
+function noteOf(term: Term, text: LocalizedText): string {
+  const source = term.sources[0];
+  let citation: string;
+  if (term.provenance === 'unverified' || !source) {
+    citation = 'Source: unverified (our reading, not confirmed by a source).';
+  } else {
+    const where = [source.section, source.page === undefined ? undefined : `p. ${source.page}`]
+      .filter((part): part is string => part !== undefined)
+      .join(', ');
+    citation = `Source: ${source.ref}${where ? `, ${where}` : ''}.`;
+  }
+  const why = text.why.trim();
+  return `${why}${/[.!?]$/u.test(why) ? '' : '.'} ${citation}`;
+}
+
+interface Variant {
+  readonly parts: readonly Part[];
+  readonly inflected: boolean;
+  readonly words: string;
+}
+
+function addForm(root: TrieNode<FormEnd>, form: MatchForm, info: FormInfo, irregular: Readonly<Record<string, string>>): void {
+  const key = form.caseSensitive ? (word: string) => word : fold;
+  for (const variant of variantsOf(form.phrase, form.inflect, irregular)) {
+    insert(root, variant.parts, { form: info, inflected: variant.inflected, words: variant.words }, key);
+  }
+}
+
+/** Inflected forms of one slot alternative: itself, then plural, possessive, plural possessive. */
+function inflections(parts: readonly Part[], irregular: Readonly<Record<string, string>>): { parts: Part[]; inflected: boolean }[] {
+  const last = parts.at(-1);
+  if (!last) return [];
+  const head = parts.slice(0, -1);
+  const plural = pluralOf(last.word, irregular);
+  const result = [
+    { parts: [...parts], inflected: false },
+    { parts: [...parts, { word: 's', via: 'apostrophe' as const }], inflected: true },
+  ];
+  if (fold(plural) !== fold(last.word)) {
+    result.push({ parts: [...head, { word: plural, via: last.via }], inflected: true });
+    // `children's`: an irregular plural takes 's; `prostitutes'` keeps the apostrophe outside the span.
+    if (!/s$/iu.test(plural)) {
+      result.push({ parts: [...head, { word: plural, via: last.via }, { word: 's', via: 'apostrophe' }], inflected: true });
+    }
+  }
+  return result;
+}
+
+/** Every written variant of a lemma phrase: alternatives, inflections, joined words. */
+export function variantsOf(phrase: string, inflect: boolean, irregular: Readonly<Record<string, string>>): Variant[] {
+  const slots = phrase
+    .trim()
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map((slot) => slot.split('|').map(toParts).filter((parts) => parts.length > 0));
+  if (slots.length === 0 || slots.some((slot) => slot.length === 0)) return [];
+
+  let sequences: { parts: Part[]; inflected: boolean; words: string[] }[] = [{ parts: [], inflected: false, words: [] }];
+  for (const [slotIndex, alternatives] of slots.entries()) {
+    const isLast = slotIndex === slots.length - 1;
+    const isLeadingNoun = slotIndex === 0 && slots.length > 1;
+    const next: typeof sequences = [];
+    for (const sequence of sequences) {
+      for (const alternative of alternatives) {
+        const baseWords = alternative.map((part) => fold(part.word));
+        const options =
+          inflect && (isLast || isLeadingNoun)
+            ? inflections(alternative, irregular)
+            : [{ parts: [...alternative], inflected: false }];
+        for (const option of options) {
+          const parts = option.parts.map((part, index) => (index === 0 ? { word: part.word, via: 'flex' as const } : part));
+          next.push({
+            parts: [...sequence.parts, ...parts],
+            inflected: sequence.inflected || option.inflected,
+            words: [...sequence.words, ...baseWords],
+          });
+        }
+      }
+    }
+    sequences = next;
+  }
+
+  const variants: Variant[] = [];
+  for (const sequence of sequences) {
+    for (const parts of joinings(sequence.parts)) {
+      variants.push({ parts, inflected: sequence.inflected, words: sequence.words.join(' ') });
+    }
+  }
+  return variants;
+}
+
+/** The parts as written, plus every way of writing flex boundaries without a space (`childporn`). */
+function joinings(parts: readonly Part[]): Part[][] {
+  const boundaries: number[] = [];
+  for (let index = 1; index < parts.length; index++) {
+    if (parts[index]?.via === 'flex' && parts[index - 1]?.via !== 'apostrophe') boundaries.push(index);
+  }
+  if (boundaries.length === 0) return [[...parts]];
+  const masks: number[] = [];
+  if (boundaries.length <= maxJoinBoundaries) {
+    for (let mask = 0; mask < 1 << boundaries.length; mask++) masks.push(mask);
+  } else {
+    masks.push(0, (1 << boundaries.length) - 1);
+  }
+  return masks.map((mask) => {
+    const joined = new Set(boundaries.filter((_, bit) => (mask >> bit) & 1));
+    const result: Part[] = [];
+    for (const [index, part] of parts.entries()) {
+      const previous = result.at(-1);
+      if (joined.has(index) && previous) result[result.length - 1] = { word: previous.word + part.word, via: previous.via };
+      else result.push(part);
+    }
+    return result;
+  });
+}
+
+/** Titles of one language, for tests and tools. */
+export function titlesIn(titles: readonly LegalTitle[], lang: string): LegalTitle[] {
+  return titles.filter((title) => title.lang === lang || title.lang === lang.split('-')[0]);
+}

@@ -1,0 +1,396 @@
+import type { Compiled } from './compile.js';
+import { findLooseOccurrences, findOccurrences, type Span } from './match.js';
+import type { Document, Token, Word } from './tokens.js';
+import type { QuoteRange, SkipContext } from './types.js';
+
+/** Characters that may stand between a cue and the match it introduces (space, hyphen, opening quotes). */
+const openingMarks = /^[\s\-\u2010\u2011"'“‘«„(\[*_]*$/u;
+/** Characters that may stand between two items of a list of mentioned terms. */
+const listMarks = /^[\s"'“”‘’«»,]*$/u;
+
+interface TitleRun {
+  readonly first: number;
+  readonly last: number;
+  readonly hasCue: boolean;
+  /** The run holds a tail opener after its cue (`… Rapporteur on the Sale of Children`). */
+  readonly opensTail: boolean;
+}
+
+/**
+ * Context rules for the words of one paragraph, computed lazily: most paragraphs have no match
+ * and pay nothing.
+ */
+export class ParagraphContext {
+  private readonly document: Document;
+  private readonly compiled: Compiled;
+  private readonly from: number;
+  private readonly to: number;
+  private readonly quoteRanges: readonly QuoteRange[];
+  private titleSpansCache: Span[] | undefined;
+  private quoteSpansCache: QuoteRange[] | undefined;
+  private preferredCache: Span[] | undefined;
+  private allowedCache: Span[] | undefined;
+  private runsCache: TitleRun[] | undefined;
+  private readonly mentions = new Map<number, { readonly last: number; readonly mention: boolean }>();
+
+  constructor(document: Document, compiled: Compiled, from: number, to: number, quoteRanges: readonly QuoteRange[]) {
+    this.document = document;
+    this.compiled = compiled;
+    this.from = from;
+    this.to = to;
+    this.quoteRanges = quoteRanges;
+  }
+
+  /** The reason a match is not a fault, or `undefined` when it is one. */
+  skipReason(span: Span): SkipContext | undefined {
+    if (this.isAllowed(span)) return 'allowed';
+    if (this.isPreferred(span)) return 'preferred';
+    if (this.isLegalTitle(span)) return 'legal-title';
+    if (this.isMention(span)) return 'mention';
+    if (this.isQuotation(span)) return 'quotation';
+    if (this.isAdult(span)) return 'adult';
+    return undefined;
+  }
+
+  /** Whether the sentence of `span` indicates a child (a child word, or an age below the pack's limit). */
+  indicatesChild(span: Span): boolean {
+    const words = this.document.words;
+    const sentence = (words[span.first] as Word).sentence;
+    let first = span.first;
+    while (first > this.from && (words[first - 1] as Word).sentence === sentence) first--;
+    let last = span.last;
+    while (last + 1 < this.to && (words[last + 1] as Word).sentence === sentence) last++;
+    for (let index = first; index <= last; index++) {
+      const word = words[index] as Word;
+      if (this.compiled.childWords.has(word.folded)) return true;
+      for (const expression of this.compiled.ageExpressions) {
+        if (this.ageAt(index, last, expression)) return true;
+      }
+    }
+    return false;
+  }
+
+  private ageAt(index: number, last: number, expression: readonly string[]): boolean {
+    const words = this.document.words;
+    if (index + expression.length - 1 > last) return false;
+    for (const [offset, expected] of expression.entries()) {
+      const word = words[index + offset] as Word;
+      if (offset > 0 && (words[index + offset - 1] as Word).join === 'barrier') return false;
+      if (expected === '#') {
+        if (!/^\d{1,3}$/u.test(word.value)) return false;
+        const age = Number(word.value);
+        if (age >= this.compiled.childAgeBelow) return false;
+      } else if (word.folded !== expected) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private isAllowed(span: Span): boolean {
+    if (this.compiled.allow.length === 0) return false;
+    this.allowedCache ??= this.findAllowed();
+    return this.allowedCache.some((other) => overlaps(other, span));
+  }
+
+  private findAllowed(): Span[] {
+    const words = this.document.words;
+    const spans: Span[] = [];
+    for (const phrase of this.compiled.allow) {
+      for (let first = this.from; first + phrase.length <= this.to; first++) {
+        let matched = true;
+        for (const [offset, expected] of phrase.entries()) {
+          const word = words[first + offset] as Word;
+          if (word.folded !== expected || (offset > 0 && (words[first + offset - 1] as Word).join === 'barrier')) {
+            matched = false;
+            break;
+          }
+        }
+        if (matched) {
+          const last = first + phrase.length - 1;
+          spans.push({ first, last, start: (words[first] as Word).start, end: (words[last] as Word).end });
+        }
+      }
+    }
+    return spans;
+  }
+
+  private isPreferred(span: Span): boolean {
+    this.preferredCache ??= findOccurrences(this.document.words, this.from, this.to, this.compiled.preferred);
+    // A preferred phrase inside a longer discouraged one (`sex worker` in `child sex worker`) does not save it.
+    return this.preferredCache.some(
+      (other) =>
+        overlaps(other, span) &&
+        (other.first < span.first || other.last > span.last || (other.first === span.first && other.last === span.last)),
+    );
+  }
+
+  private isLegalTitle(span: Span): boolean {
+    this.titleSpansCache ??= findLooseOccurrences(this.document.words, this.from, this.to, this.compiled.titles);
+    if (this.titleSpansCache.some((title) => title.first <= span.first && span.last <= title.last)) return true;
+
+    const words = this.document.words;
+    this.runsCache ??= this.findRuns();
+    for (const run of this.runsCache) {
+      if (!run.hasCue) continue;
+      if (run.first > span.first) break;
+      let allCapitalised = true;
+      for (let index = span.first; index <= span.last; index++) {
+        if (!(words[index] as Word).capitalised) allCapitalised = false;
+      }
+      if (allCapitalised && span.last <= run.last) return true;
+      const tailEnd = this.tailEnd(run);
+      if (tailEnd !== undefined && span.last <= tailEnd) return true;
+    }
+    return false;
+  }
+
+  /** Title Case runs (`Child Pornography Prevention Act`, `Special Rapporteur on the Sale of Children`). */
+  private findRuns(): TitleRun[] {
+    const words = this.document.words;
+    const { titleCues, titleConnectors, titleTailOpeners } = this.compiled;
+    const runs: TitleRun[] = [];
+    let index = this.from;
+    while (index < this.to) {
+      const start = words[index] as Word;
+      if (!start.capitalised || start.inUrl) {
+        index++;
+        continue;
+      }
+      let lastCapitalised = index;
+      let cursor = index;
+      while (cursor + 1 < this.to) {
+        const current = words[cursor] as Word;
+        const next = words[cursor + 1] as Word;
+        const joinable =
+          current.join === 'flex' ||
+          current.join === 'apostrophe' ||
+          (current.join === 'other' && /^\s*[,/&]\s*$/u.test(current.separator));
+        if (!joinable || next.inUrl) break;
+        if (next.capitalised) {
+          lastCapitalised = cursor + 1;
+          cursor++;
+        } else if (titleConnectors.has(next.folded) && current.join === 'flex') {
+          cursor++;
+        } else {
+          break;
+        }
+      }
+      let hasCue = false;
+      let opensTail = false;
+      for (let at = index; at <= lastCapitalised; at++) {
+        const word = words[at] as Word;
+        if (word.capitalised && titleCues.has(word.folded)) hasCue = true;
+        else if (hasCue && titleTailOpeners.has(word.folded)) opensTail = true;
+      }
+      runs.push({ first: index, last: lastCapitalised, hasCue, opensTail });
+      index = lastCapitalised + 1;
+    }
+    return runs;
+  }
+
+  /**
+   * Where the lower-case subject of a cued title ends (`Rapporteur on the sale of children, child
+   * prostitution and child pornography`), or `undefined` when the run opens none. The subject may
+   * only be made of words found in titles, forms and preferred terms, so `the Rapporteur on
+   * trafficking said that child pornography…` stops at `said`.
+   */
+  private tailEnd(run: TitleRun): number | undefined {
+    const words = this.document.words;
+    const { titleTailOpeners, titleVocabulary } = this.compiled;
+    const last = words[run.last] as Word;
+    if (run.last + 1 >= this.to || !this.continuesTitle(last)) return undefined;
+    const next = words[run.last + 1] as Word;
+    let cursor: number;
+    if (titleTailOpeners.has(next.folded) && last.join === 'flex') cursor = run.last + 1;
+    else if (run.opensTail && (titleVocabulary.has(next.folded) || next.capitalised)) cursor = run.last + 1;
+    else return undefined;
+    while (cursor + 1 < this.to) {
+      const current = words[cursor] as Word;
+      const following = words[cursor + 1] as Word;
+      if (!this.continuesTitle(current) || following.inUrl) break;
+      if (!(titleVocabulary.has(following.folded) || following.capitalised)) break;
+      cursor++;
+    }
+    return cursor;
+  }
+
+  private continuesTitle(word: Word): boolean {
+    return (
+      word.join === 'flex' ||
+      word.join === 'apostrophe' ||
+      (word.join === 'other' && /^\s*[,/]\s*$/u.test(word.separator))
+    );
+  }
+
+  private isMention(span: Span): boolean {
+    const known = this.mentions.get(span.first);
+    if (known !== undefined) return known.mention;
+    const mention = this.computeMention(span);
+    this.mentions.set(span.first, { last: span.last, mention });
+    return mention;
+  }
+
+  private computeMention(span: Span): boolean {
+    const words = this.document.words;
+    if (span.first === this.from) return false;
+    const before = words[span.first - 1] as Word;
+    if (before.join === 'barrier' || !openingMarks.test(before.separator)) {
+      return this.continuesMentionList(span);
+    }
+    if (this.precededBy(span.first, this.compiled.mentionCues)) return true;
+    return this.continuesMentionList(span);
+  }
+
+  /** `the terms "child prostitute" and "child pornography"`: a later item of a list of mentioned terms. */
+  private continuesMentionList(span: Span): boolean {
+    const words = this.document.words;
+    if (span.first === this.from) return false;
+    const before = words[span.first - 1] as Word;
+    let previousEnd: number;
+    if (this.compiled.listJoiners.has(before.folded) && listMarks.test(before.separator)) {
+      previousEnd = span.first - 2;
+      if (previousEnd < this.from || !listMarks.test((words[previousEnd] as Word).separator)) return false;
+    } else if (listMarks.test(before.separator) && before.separator.includes(',')) {
+      previousEnd = span.first - 1;
+    } else {
+      return false;
+    }
+    for (const known of this.mentions.values()) {
+      if (known.mention && known.last === previousEnd) return true;
+    }
+    return false;
+  }
+
+  /** Whether the words right before `first` are one of `cues` (joined by spaces or hyphens). */
+  private precededBy(first: number, cues: readonly (readonly string[])[]): boolean {
+    const words = this.document.words;
+    for (const cue of cues) {
+      const start = first - cue.length;
+      if (start < this.from) continue;
+      let matched = true;
+      for (const [offset, expected] of cue.entries()) {
+        const word = words[start + offset] as Word;
+        if (word.folded !== expected || (offset < cue.length - 1 && word.join !== 'flex')) {
+          matched = false;
+          break;
+        }
+      }
+      if (matched) return true;
+    }
+    return false;
+  }
+
+  private isAdult(span: Span): boolean {
+    if (span.first === this.from) return false;
+    const before = this.document.words[span.first - 1] as Word;
+    if (before.join !== 'flex') return false;
+    return this.precededBy(span.first, this.compiled.adultCues);
+  }
+
+  private isQuotation(span: Span): boolean {
+    if (this.quoteRanges.some(([start, end]) => start <= span.start && span.end <= end)) return true;
+    this.quoteSpansCache ??= this.findQuotes();
+    return this.quoteSpansCache.some(([start, end]) => start <= span.start && span.end <= end);
+  }
+
+  /** Spans of text between quotation marks in this paragraph. */
+  private findQuotes(): QuoteRange[] {
+    const { tokens, words } = this.document;
+    const firstToken = (words[this.from] as Word).token;
+    const lastToken = (words[this.to - 1] as Word).token;
+    const paragraph = (words[this.from] as Word).paragraph;
+    let begin = firstToken;
+    while (begin > 0 && (tokens[begin - 1] as Token).paragraph === paragraph) begin--;
+    let finish = lastToken;
+    while (finish + 1 < tokens.length && (tokens[finish + 1] as Token).paragraph === paragraph) finish++;
+
+    const characters: string[] = [];
+    const offsets: number[] = [];
+    for (let index = begin; index <= finish; index++) {
+      const token = tokens[index] as Token;
+      if (token.kind === 'barrier') continue;
+      let at = 0;
+      for (const character of token.value) {
+        characters.push(character);
+        offsets.push(token.start + at);
+        at += character.length;
+      }
+    }
+    return quoteSpans(characters, offsets);
+  }
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.first <= b.last && b.first <= a.last;
+}
+
+const letterOrDigit = /[\p{L}\p{N}]/u;
+const space = /\s/u;
+
+/**
+ * Pair quotation marks: curly and guillemet pairs by nesting, straight double quotes by
+ * alternation, single quotes only when they clearly open (after a space) and close (before a
+ * non-letter) — so the apostrophe of `workers' rights` opens nothing. An unclosed double quote
+ * that opens the paragraph runs to its end (a quotation continued over paragraphs).
+ */
+export function quoteSpans(characters: readonly string[], offsets: readonly number[]): QuoteRange[] {
+  const spans: QuoteRange[] = [];
+  const curly: number[] = [];
+  const guillemets: number[] = [];
+  const singles: number[] = [];
+  let straight: number | undefined;
+  let firstVisible = characters.findIndex((character) => !space.test(character) && !/[*_>]/u.test(character));
+  if (firstVisible < 0) firstVisible = 0;
+  const endOffset = (index: number): number => (offsets[index] ?? 0) + (characters[index]?.length ?? 1);
+
+  for (const [index, character] of characters.entries()) {
+    const previous = characters[index - 1] ?? ' ';
+    const next = characters[index + 1] ?? ' ';
+    switch (character) {
+      case '\u201C':
+      case '\u201E':
+        curly.push(index);
+        break;
+      case '\u201D': {
+        const open = curly.pop();
+        if (open !== undefined) spans.push([offsets[open] ?? 0, endOffset(index)]);
+        break;
+      }
+      case '\u00AB':
+        guillemets.push(index);
+        break;
+      case '\u00BB': {
+        const open = guillemets.pop();
+        if (open !== undefined) spans.push([offsets[open] ?? 0, endOffset(index)]);
+        break;
+      }
+      case '"':
+        if (straight === undefined) {
+          if (!space.test(next)) straight = index;
+        } else if (!space.test(previous)) {
+          spans.push([offsets[straight] ?? 0, endOffset(index)]);
+          straight = undefined;
+        }
+        break;
+      case '\u2018':
+        if (!letterOrDigit.test(previous)) singles.push(index);
+        break;
+      case "'":
+      case '\u2019':
+        if (!letterOrDigit.test(previous) && letterOrDigit.test(next) && (space.test(previous) || /[(\[“"—–-]/u.test(previous) || index === 0)) {
+          singles.push(index);
+        } else if (singles.length > 0 && !letterOrDigit.test(next) && !space.test(previous)) {
+          const open = singles.pop();
+          if (open !== undefined) spans.push([offsets[open] ?? 0, endOffset(index)]);
+        }
+        break;
+      default:
+    }
+  }
+  const lastOffset = characters.length > 0 ? endOffset(characters.length - 1) : 0;
+  for (const open of [...curly, ...(straight === undefined ? [] : [straight])]) {
+    if (open === firstVisible) spans.push([offsets[open] ?? 0, lastOffset]);
+  }
+  return spans;
+}

@@ -1,0 +1,19 @@
+import { languagePacks, legalTitles, terms } from '@luxlint/terms';
+import { createPlugin, createPrefilterFor } from './plugin.js';
+import type { Dataset } from './types.js';
+
+/** The dataset of `@luxlint/terms`. */
+export const defaultDataset: Dataset = { terms, legalTitles, languagePacks };
+
+/**
+ * Flag discouraged terms about the sexual exploitation and sexual abuse of children and suggest
+ * the terms of the Luxembourg Guidelines.
+ */
+const retextLuxembourg = createPlugin(defaultDataset);
+export default retextLuxembourg;
+
+/**
+ * Create a conservative text prefilter for `options`: it returns `false` only when no enabled
+ * term can match in the text, so the caller may skip parsing it.
+ */
+export const createPrefilter = createPrefilterFor(defaultDataset);

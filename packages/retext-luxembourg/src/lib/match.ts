@@ -1,0 +1,107 @@
+import type { FormEnd } from './compile.js';
+import type { Word } from './tokens.js';
+import type { TrieNode } from './trie.js';
+
+/** A span of words `[first, last]` (indices into the document's words). */
+export interface Span {
+  readonly first: number;
+  readonly last: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A match of a form. */
+export interface FormMatch extends Span {
+  readonly end_: FormEnd;
+}
+
+/**
+ * Walk `root` from word `first`; call `found` for every path end reached.
+ * Words join through flex joins (space, hyphen, line break, markup) or an apostrophe (`'s`).
+ */
+export function walk<End>(
+  words: readonly Word[],
+  first: number,
+  root: TrieNode<End>,
+  exact: boolean,
+  found: (last: number, ends: readonly End[]) => void,
+): void {
+  let node: TrieNode<End> | undefined = root;
+  let edge: 'flex' | 'apostrophe' = 'flex';
+  for (let index = first; index < words.length; index++) {
+    const word = words[index] as Word;
+    if (word.inUrl) return;
+    const edges: Map<string, TrieNode<End>> | undefined = edge === 'flex' ? node.flex : node.apostrophe;
+    node = edges?.get(exact ? word.value : word.folded);
+    if (!node) return;
+    if (node.ends) found(index, node.ends);
+    if (word.join === 'flex') edge = 'flex';
+    else if (word.join === 'apostrophe') edge = 'apostrophe';
+    else return;
+  }
+}
+
+/** Every match of the forms in `words`, longest first where they overlap; no overlapping duplicates. */
+export function findMatches(
+  words: readonly Word[],
+  from: number,
+  to: number,
+  forms: TrieNode<FormEnd>,
+  exactForms: TrieNode<FormEnd>,
+): FormMatch[] {
+  const candidates: FormMatch[] = [];
+  for (let first = from; first < to; first++) {
+    const word = words[first] as Word;
+    if (word.inUrl) continue;
+    const record = (last: number, ends: readonly FormEnd[]): void => {
+      if (last >= to) return;
+      const lastWord = words[last] as Word;
+      // Prefer the base (uninflected) reading of a path, then the first form in the data.
+      const best = [...ends].sort((a, b) => Number(a.inflected) - Number(b.inflected))[0];
+      if (best) candidates.push({ first, last, start: word.start, end: lastWord.end, end_: best });
+    };
+    if (forms.flex?.has(word.folded)) walk(words, first, forms, false, record);
+    if (exactForms.flex?.has(word.value)) walk(words, first, exactForms, true, record);
+  }
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const chosen: FormMatch[] = [];
+  for (const candidate of candidates) {
+    if (chosen.some((other) => candidate.first <= other.last && other.first <= candidate.last)) continue;
+    chosen.push(candidate);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+/** Spans of every occurrence of a trie's phrases in `words[from, to)` (overlaps kept). */
+export function findOccurrences(words: readonly Word[], from: number, to: number, root: TrieNode<true>): Span[] {
+  const spans: Span[] = [];
+  for (let first = from; first < to; first++) {
+    const word = words[first] as Word;
+    if (!root.flex?.has(word.folded)) continue;
+    walk(words, first, root, false, (last) => {
+      if (last < to) spans.push({ first, last, start: word.start, end: (words[last] as Word).end });
+    });
+  }
+  return spans;
+}
+
+/**
+ * Spans of every occurrence of a trie's phrases where punctuation between words is ignored
+ * (titles: `Directive 2011/93/EU`, `…sale of children, child prostitution…`); only a paragraph
+ * break stops a phrase.
+ */
+export function findLooseOccurrences(words: readonly Word[], from: number, to: number, root: TrieNode<true>): Span[] {
+  const spans: Span[] = [];
+  for (let first = from; first < to; first++) {
+    const start = words[first] as Word;
+    let node: TrieNode<true> | undefined = root;
+    for (let index = first; index < to; index++) {
+      const word = words[index] as Word;
+      node = node.flex?.get(word.folded);
+      if (!node) break;
+      if (node.ends) spans.push({ first, last: index, start: start.start, end: word.end });
+      if (word.join === 'barrier') break;
+    }
+  }
+  return spans;
+}

@@ -1,0 +1,91 @@
+import type { Root } from 'nlcst';
+import type { Plugin } from 'unified';
+import type { VFile } from 'vfile';
+import { compile, idsOf, type Compiled } from './compile.js';
+import { ParagraphContext } from './context.js';
+import { findMatches } from './match.js';
+import { optionsKey, resolveOptions } from './options.js';
+import { report } from './report.js';
+import { flatten, type Word } from './tokens.js';
+import type { Dataset, Options, QuoteRange } from './types.js';
+import { createTextPrefilter } from './prefilter.js';
+
+/** Compiled data per dataset, per options key: compiling is done once, not per file. */
+const caches = new WeakMap<Dataset, Map<string, Compiled>>();
+
+/** Resolve and compile `options` for `dataset`, using the cache. */
+export function compiledFor(dataset: Dataset, options: Options | null | undefined): Compiled {
+  const resolved = resolveOptions(options, idsOf(dataset.terms), Object.keys(dataset.languagePacks));
+  let cache = caches.get(dataset);
+  if (!cache) {
+    cache = new Map();
+    caches.set(dataset, cache);
+  }
+  const key = optionsKey(resolved) + JSON.stringify([resolved.reportSkipped, resolved.baseUrl]);
+  let compiled = cache.get(key);
+  if (!compiled) {
+    compiled = compile(dataset, resolved);
+    cache.set(key, compiled);
+  }
+  return compiled;
+}
+
+/** Build the plugin for a dataset (the package's default export binds `@luxlint/terms`). */
+export function createPlugin(dataset: Dataset): Plugin<[(Options | null | undefined)?], Root> {
+  return function retextLuxembourg(options) {
+    const compiled = compiledFor(dataset, options);
+    return (tree: Root, file: VFile) => {
+      lintTree(tree, file, compiled);
+    };
+  };
+}
+
+/** Build `createPrefilter` for a dataset. */
+export function createPrefilterFor(dataset: Dataset): (options?: Options | null) => (text: string) => boolean {
+  return (options) => createTextPrefilter(compiledFor(dataset, options));
+}
+
+function lintTree(tree: Root, file: VFile, compiled: Compiled): void {
+  const document = flatten(tree);
+  const { words } = document;
+  const quoteRanges: readonly QuoteRange[] = Array.isArray(file.data.luxembourgQuoteRanges)
+    ? file.data.luxembourgQuoteRanges
+    : [];
+  let from = 0;
+  while (from < words.length) {
+    const paragraph = (words[from] as Word).paragraph;
+    let to = from + 1;
+    while (to < words.length && (words[to] as Word).paragraph === paragraph) to++;
+    if (mayMatch(words, from, to, compiled)) lintParagraph(file, document, compiled, from, to, quoteRanges);
+    from = to;
+  }
+}
+
+/** The per-paragraph prefilter: one Set lookup per word before any matching work. */
+function mayMatch(words: readonly Word[], from: number, to: number, compiled: Compiled): boolean {
+  const { forms, exactForms } = compiled;
+  for (let index = from; index < to; index++) {
+    const word = words[index] as Word;
+    if (forms.flex?.has(word.folded) || exactForms.flex?.has(word.value)) return true;
+  }
+  return false;
+}
+
+function lintParagraph(
+  file: VFile,
+  document: ReturnType<typeof flatten>,
+  compiled: Compiled,
+  from: number,
+  to: number,
+  quoteRanges: readonly QuoteRange[],
+): void {
+  const matches = findMatches(document.words, from, to, compiled.forms, compiled.exactForms);
+  if (matches.length === 0) return;
+  const context = new ParagraphContext(document, compiled, from, to, quoteRanges);
+  for (const match of matches) {
+    if (match.end_.form.near === 'child' && !context.indicatesChild(match)) continue;
+    const skip = context.skipReason(match);
+    if (skip !== undefined && !compiled.reportSkipped) continue;
+    report(file, document, compiled, match, skip);
+  }
+}

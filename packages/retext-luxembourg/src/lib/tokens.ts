@@ -1,0 +1,202 @@
+import type { Root as NlcstRoot } from 'nlcst';
+import type { Point } from 'unist';
+import { apostrophes, fold, hyphens, isWordCharacter } from './text.js';
+
+/** One leaf of the natural-language tree, flattened, with its offsets in the original file. */
+export interface Token {
+  readonly kind: 'word' | 'space' | 'punctuation' | 'symbol' | 'barrier';
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
+  readonly startPoint: Point | undefined;
+  readonly endPoint: Point | undefined;
+  /** Index of the enclosing `ParagraphNode` (-1 between paragraphs). */
+  readonly paragraph: number;
+  /** Index of the enclosing `SentenceNode` (-1 outside one). */
+  readonly sentence: number;
+}
+
+/** How a word is joined to the next word. */
+export type Join = 'flex' | 'apostrophe' | 'other' | 'barrier';
+
+/** A word (a `TextNode`) with what the matcher needs to know about it. */
+export interface Word {
+  readonly token: number;
+  readonly value: string;
+  readonly folded: string;
+  readonly start: number;
+  readonly end: number;
+  readonly paragraph: number;
+  readonly sentence: number;
+  /** First letter upper case, or a number / code such as `2011/93/EU`. */
+  readonly capitalised: boolean;
+  readonly numeric: boolean;
+  /** Part of a URL, e-mail address or domain name: never matched. */
+  inUrl: boolean;
+  /** How this word is joined to the next word. */
+  join: Join;
+  /** The separator text between this word and the next, as parsed (markup excluded). */
+  separator: string;
+}
+
+/** The flattened document. */
+export interface Document {
+  readonly tokens: readonly Token[];
+  readonly words: readonly Word[];
+}
+
+interface NlcstNode {
+  type: string;
+  value?: string;
+  children?: NlcstNode[];
+  position?: { start: Point; end: Point } | undefined;
+}
+
+/** Flatten an nlcst tree into tokens and words. */
+export function flatten(tree: NlcstRoot): Document {
+  const tokens: Token[] = [];
+  let paragraph = -1;
+  let paragraphCount = 0;
+  let sentence = -1;
+  let sentenceCount = 0;
+
+  const visit = (node: NlcstNode): void => {
+    if (node.children) {
+      const previousParagraph = paragraph;
+      const previousSentence = sentence;
+      if (node.type === 'ParagraphNode') paragraph = paragraphCount++;
+      if (node.type === 'SentenceNode') sentence = sentenceCount++;
+      for (const child of node.children) visit(child);
+      paragraph = previousParagraph;
+      sentence = previousSentence;
+      return;
+    }
+    const value = node.value ?? '';
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    const positioned = typeof start === 'number' && typeof end === 'number';
+    let kind: Token['kind'];
+    switch (node.type) {
+      case 'TextNode':
+        kind = 'word';
+        break;
+      case 'WhiteSpaceNode':
+        kind = 'space';
+        break;
+      case 'PunctuationNode':
+        kind = 'punctuation';
+        break;
+      case 'SymbolNode':
+        kind = 'symbol';
+        break;
+      default:
+        kind = 'barrier';
+    }
+    if (!positioned) kind = 'barrier';
+    tokens.push({
+      kind,
+      value,
+      start: positioned ? start : Number.NaN,
+      end: positioned ? end : Number.NaN,
+      startPoint: node.position?.start,
+      endPoint: node.position?.end,
+      paragraph,
+      sentence,
+    });
+  };
+  visit(tree as unknown as NlcstNode);
+
+  const words: Word[] = [];
+  for (const [index, token] of tokens.entries()) {
+    if (token.kind !== 'word') continue;
+    const numeric = /\p{N}/u.test(token.value);
+    const first = token.value.charAt(0);
+    words.push({
+      token: index,
+      value: token.value,
+      folded: fold(token.value),
+      start: token.start,
+      end: token.end,
+      paragraph: token.paragraph,
+      sentence: token.sentence,
+      capitalised: numeric || (first !== first.toLowerCase() && first === first.toUpperCase()),
+      numeric,
+      inUrl: false,
+      join: 'barrier',
+      separator: '',
+    });
+  }
+
+  for (let index = 0; index < words.length - 1; index++) {
+    const word = words[index] as Word;
+    const next = words[index + 1] as Word;
+    const [join, separator] = joinBetween(tokens, word, next);
+    word.join = join;
+    word.separator = separator;
+  }
+
+  markUrls(tokens, words);
+  return { tokens, words };
+}
+
+function joinBetween(tokens: readonly Token[], word: Word, next: Word): [Join, string] {
+  if (word.paragraph !== next.paragraph || word.paragraph === -1) return ['barrier', ''];
+  let separator = '';
+  let onlySpace = true;
+  for (let index = word.token + 1; index < next.token; index++) {
+    const token = tokens[index] as Token;
+    if (token.kind === 'barrier') return ['barrier', ''];
+    if (token.kind === 'space') {
+      // A blank line ends a paragraph whatever the parser made of it.
+      if (/\n[^\S\n]*\n/u.test(token.value)) return ['barrier', ''];
+    } else {
+      onlySpace = false;
+    }
+    separator += token.value;
+  }
+  if (onlySpace) return ['flex', separator];
+  if (separator.length === 1 && hyphens.has(separator)) return ['flex', separator];
+  if (separator.length === 1 && apostrophes.has(separator)) return ['apostrophe', separator];
+  return ['other', separator];
+}
+
+const urlLike = /^(?:[a-z][a-z\d+.-]*:\/\/|www\.|mailto:)|^[^\s@]+@[^\s@]+\.[^\s@]+$|^[\w-]+(?:\.[\w-]+)+\/\S*$/iu;
+
+/** Mark words inside URLs, e-mail addresses and domain paths: they are never matched. */
+function markUrls(tokens: readonly Token[], words: Word[]): void {
+  let wordIndex = 0;
+  let index = 0;
+  while (index < tokens.length) {
+    const first = tokens[index] as Token;
+    if (first.kind === 'space' || first.kind === 'barrier') {
+      index++;
+      continue;
+    }
+    // A chunk: tokens that touch each other (no white space, no markup gap).
+    let last = index;
+    while (last + 1 < tokens.length) {
+      const following = tokens[last + 1] as Token;
+      const current = tokens[last] as Token;
+      if (following.kind === 'space' || following.kind === 'barrier' || following.start !== current.end) break;
+      last++;
+    }
+    if (last > index) {
+      let text = '';
+      for (let at = index; at <= last; at++) text += (tokens[at] as Token).value;
+      const trimmed = text.replace(/^[("'“‘<[]+|[)"'”’>\].,;:!?]+$/gu, '');
+      if (urlLike.test(trimmed)) {
+        while (wordIndex < words.length && (words[wordIndex] as Word).token < index) wordIndex++;
+        while (wordIndex < words.length && (words[wordIndex] as Word).token <= last) {
+          (words[wordIndex] as Word).inUrl = true;
+          wordIndex++;
+        }
+      }
+    }
+    index = last + 1;
+  }
+}
+
+/** Whether `character` is a letter or digit (exported for context rules). */
+export function isWordLike(character: string): boolean {
+  return isWordCharacter(character);
+}
