@@ -53,7 +53,9 @@ export interface Problem {
 
 export function formatProblem(problem: Problem): string {
   const where = `${problem.file}:${problem.line}:${problem.column}`;
-  return problem.field ? `${where}: ${problem.field}: ${problem.message}` : `${where}: ${problem.message}`;
+  return problem.field
+    ? `${where}: ${problem.field}: ${problem.message}`
+    : `${where}: ${problem.message}`;
 }
 
 /** Thrown by `compileDataset` with every problem found; `message` lists them one per line. */
@@ -95,7 +97,8 @@ class SourceFile {
       const last = index === path.length - 1;
       if (isMap(node)) {
         const pair = node.items.find(
-          (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
+          (item) =>
+            isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
         );
         if (!pair) break;
         if (last && key) {
@@ -167,7 +170,8 @@ function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
     if (error.keyword !== 'oneOf') continue;
     const prefix = error.schemaPath + '/';
     const branchErrors = errors.filter(
-      (other) => other.schemaPath.startsWith(prefix) && other.instancePath.startsWith(error.instancePath),
+      (other) =>
+        other.schemaPath.startsWith(prefix) && other.instancePath.startsWith(error.instancePath),
     );
     const branches = new Map<string, ErrorObject[]>();
     for (const other of branchErrors) {
@@ -180,7 +184,8 @@ function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
     if (matching.length === 1) {
       // The value has the right type for one branch: its errors say what is wrong, the oneOf adds nothing.
       drop.add(error);
-      for (const list of branches.values()) if (list !== matching[0]) for (const e of list) drop.add(e);
+      for (const list of branches.values())
+        if (list !== matching[0]) for (const e of list) drop.add(e);
     } else {
       for (const e of branchErrors) drop.add(e);
     }
@@ -244,7 +249,9 @@ function describeError(error: ErrorObject): { path: Segment[]; key: boolean; mes
 
 function describeType(type: unknown): string {
   const types = Array.isArray(type) ? type.map(String) : String(type).split(',');
-  const words = types.map((t) => (t === 'object' ? 'a mapping' : t === 'array' ? 'a list' : `a ${t}`));
+  const words = types.map((t) =>
+    t === 'object' ? 'a mapping' : t === 'array' ? 'a list' : `a ${t}`,
+  );
   return words.join(' or ');
 }
 
@@ -265,7 +272,9 @@ export function expandAlternatives(phrase: string): string[] {
   let results = [''];
   for (const slot of phrase.trim().split(/\s+/)) {
     const options = slot.split('|');
-    results = results.flatMap((prefix) => options.map((option) => (prefix ? `${prefix} ${option}` : option)));
+    results = results.flatMap((prefix) =>
+      options.map((option) => (prefix ? `${prefix} ${option}` : option)),
+    );
   }
   return results;
 }
@@ -291,7 +300,9 @@ interface EntryFile extends Loaded {
 interface RawLocalized {
   term: string;
   abbreviations?: string[];
-  match?: (string | { phrase: string; caseSensitive?: boolean; inflect?: boolean; near?: 'child' })[];
+  match?: (
+    string | { phrase: string; caseSensitive?: boolean; inflect?: boolean; near?: 'child' }
+  )[];
   alternatives?: string[];
   fix?: string;
   summary: string;
@@ -345,7 +356,12 @@ export function compileDataset(dir: string, options: CompileOptions = {}): Compi
   const validators = createValidators(options.schemaDir ?? dir);
 
   const report: Report = (source, path, message, key = false, dangling = false) => {
-    const problem = { file: source.display, ...source.position(path, key), field: formatField(path), message };
+    const problem = {
+      file: source.display,
+      ...source.position(path, key),
+      field: formatField(path),
+      message,
+    };
     (dangling && options.allowDanglingReferences ? warnings : problems).push(problem);
   };
   const reportFile = (display: string, message: string) => {
@@ -359,7 +375,13 @@ export function compileDataset(dir: string, options: CompileOptions = {}): Compi
       for (const error of source.document.errors) {
         const { line, col } = source.lineCounter.linePos(error.pos[0]);
         const message = error.message.split('\n')[0] ?? error.message;
-        problems.push({ file: display, line, column: col, field: '', message: `invalid YAML: ${message}` });
+        problems.push({
+          file: display,
+          line,
+          column: col,
+          field: '',
+          message: `invalid YAML: ${message}`,
+        });
       }
       return undefined;
     }
@@ -395,7 +417,11 @@ export function compileDataset(dir: string, options: CompileOptions = {}): Compi
       const pack = loaded.data as LanguagePack;
       const expected = basename(path, '.yml');
       if (pack.lang !== expected) {
-        report(loaded.source, ['lang'], `"${pack.lang}" does not match the file name; expected "${expected}"`);
+        report(
+          loaded.source,
+          ['lang'],
+          `"${pack.lang}" does not match the file name; expected "${expected}"`,
+        );
       }
       languagePacks.push(pack);
     } else if (parts.length === 2 && parts[0] !== undefined) {
@@ -409,7 +435,12 @@ export function compileDataset(dir: string, options: CompileOptions = {}): Compi
       }
       const loaded = load(path, validators.entry);
       if (!loaded) continue;
-      entryFiles.push({ ...loaded, folder, name: basename(path, '.yml'), raw: loaded.data as RawEntry });
+      entryFiles.push({
+        ...loaded,
+        folder,
+        name: basename(path, '.yml'),
+        raw: loaded.data as RawEntry,
+      });
     } else {
       reportFile(
         display,
@@ -523,7 +554,9 @@ function expandSource(source: Source): Source {
 }
 
 function expandEntry(raw: RawEntry): Term {
-  const languages = Object.keys(raw.text).sort((a, b) => (a === 'en' ? -1 : b === 'en' ? 1 : compare(a, b)));
+  const languages = Object.keys(raw.text).sort((a, b) =>
+    a === 'en' ? -1 : b === 'en' ? 1 : compare(a, b),
+  );
   const text = Object.fromEntries(
     languages.map((lang) => [lang, expandLocalized(raw.text[lang] as RawLocalized)]),
   ) as Term['text'];
@@ -542,7 +575,11 @@ function expandEntry(raw: RawEntry): Term {
 }
 
 /** The cross-file rules that a JSON Schema cannot express. */
-function checkEntries(files: readonly EntryFile[], packs: readonly LanguagePack[], report: Report): void {
+function checkEntries(
+  files: readonly EntryFile[],
+  packs: readonly LanguagePack[],
+  report: Report,
+): void {
   const owners = new Map<string, { file: EntryFile; asAlias: boolean }>();
   const byId = new Map<string, EntryFile>();
 
@@ -552,11 +589,19 @@ function checkEntries(files: readonly EntryFile[], packs: readonly LanguagePack[
       report(source, ['id'], `"${raw.id}" does not match the file name; expected "${file.name}"`);
     }
     if (raw.category !== file.folder) {
-      report(source, ['category'], `"${raw.category}" does not match the folder; expected "${file.folder}"`);
+      report(
+        source,
+        ['category'],
+        `"${raw.category}" does not match the folder; expected "${file.folder}"`,
+      );
     }
     const names: [readonly Segment[], string, boolean][] = [
       [['id'], raw.id, false],
-      ...(raw.aliases ?? []).map((alias, index): [Segment[], string, boolean] => [['aliases', index], alias, true]),
+      ...(raw.aliases ?? []).map((alias, index): [Segment[], string, boolean] => [
+        ['aliases', index],
+        alias,
+        true,
+      ]),
     ];
     for (const [path, name, asAlias] of names) {
       const owner = owners.get(name);
@@ -583,7 +628,11 @@ function checkEntries(files: readonly EntryFile[], packs: readonly LanguagePack[
         } else if (id === raw.id) {
           report(source, path, `"${id}" is this entry itself`);
         } else if (field === 'preferred' && target.raw.status !== 'use') {
-          report(source, path, `"${id}" is ${withArticle(target.raw.status)} entry; preferred must name use entries`);
+          report(
+            source,
+            path,
+            `"${id}" is ${withArticle(target.raw.status)} entry; preferred must name use entries`,
+          );
         }
       }
     }
@@ -600,7 +649,13 @@ function checkEntries(files: readonly EntryFile[], packs: readonly LanguagePack[
 
   // Per language: examples, match forms, claimed phrases.
   const claims = new Map<string, { file: EntryFile; phrase: string }>();
-  const flagged: { file: EntryFile; lang: string; phrase: string; caseSensitive: boolean; inflect: boolean }[] = [];
+  const flagged: {
+    file: EntryFile;
+    lang: string;
+    phrase: string;
+    caseSensitive: boolean;
+    inflect: boolean;
+  }[] = [];
   for (const file of files) {
     const { raw, source } = file;
     for (const [lang, text] of Object.entries(raw.text)) {
@@ -608,11 +663,19 @@ function checkEntries(files: readonly EntryFile[], packs: readonly LanguagePack[
       const match = text.match ?? [];
       if (raw.status === 'use') {
         if (match.length > 0) {
-          report(source, [...base, 'match'], 'a use entry must not have match forms (preferred terms are never flagged)');
+          report(
+            source,
+            [...base, 'match'],
+            'a use entry must not have match forms (preferred terms are never flagged)',
+          );
         }
       } else {
         if (match.length === 0) {
-          report(source, [...base, 'match'], `${withArticle(raw.status)} entry needs at least 1 match form`);
+          report(
+            source,
+            [...base, 'match'],
+            `${withArticle(raw.status)} entry needs at least 1 match form`,
+          );
         }
         const incorrect = text.examples?.incorrect ?? [];
         const correct = text.examples?.correct ?? [];
@@ -633,12 +696,19 @@ function checkEntries(files: readonly EntryFile[], packs: readonly LanguagePack[
       }
       for (const [index, example] of (text.examples?.correct ?? []).entries()) {
         if (typeof example === 'object' && example.fixed !== undefined) {
-          report(source, [...base, 'examples', 'correct', index, 'fixed'], 'only incorrect examples may have "fixed"');
+          report(
+            source,
+            [...base, 'examples', 'correct', index, 'fixed'],
+            'only incorrect examples may have "fixed"',
+          );
         }
       }
       if (raw.status === 'use') continue;
       const forms: [Segment[], MatchForm][] = [
-        ...match.map((form, index): [Segment[], MatchForm] => [[...base, 'match', index], expandMatchForm(form)]),
+        ...match.map((form, index): [Segment[], MatchForm] => [
+          [...base, 'match', index],
+          expandMatchForm(form),
+        ]),
         ...(text.abbreviations ?? []).map((abbreviation, index): [Segment[], MatchForm] => [
           [...base, 'abbreviations', index],
           { phrase: abbreviation, caseSensitive: true, inflect: true },
@@ -657,7 +727,13 @@ function checkEntries(files: readonly EntryFile[], packs: readonly LanguagePack[
               `"${phrase}" is already claimed by ${claim.file.raw.id} ("${claim.phrase}", ${claim.file.source.display})`,
             );
           } else claims.set(key, { file, phrase });
-          flagged.push({ file, lang, phrase, caseSensitive: form.caseSensitive, inflect: form.inflect });
+          flagged.push({
+            file,
+            lang,
+            phrase,
+            caseSensitive: form.caseSensitive,
+            inflect: form.inflect,
+          });
         }
       }
     }

@@ -31,7 +31,9 @@ export function generateFiles(options: GenerateOptions): 0 | 1 | 2 {
       allowDanglingReferences: options.partial ?? false,
     });
     for (const warning of dataset.warnings) error(`warning: ${formatProblem(warning)}`);
-    const schema: unknown = JSON.parse(readFileSync(join(options.datasetDir, 'schema.json'), 'utf8'));
+    const schema: unknown = JSON.parse(
+      readFileSync(join(options.datasetDir, 'schema.json'), 'utf8'),
+    );
     outputs = [
       [generatedTermsFile, renderTerms(dataset)],
       [generatedSchemaFile, renderSchema(schema)],

@@ -132,7 +132,7 @@ describe('generateFiles', () => {
     const first = renderTerms(compileDataset(fixture, { schemaDir: datasetDir }));
     const second = renderTerms(compileDataset(fixture, { schemaDir: datasetDir }));
     expect(first).toBe(second);
-    const ids = [...first.matchAll(/^  \{"id":"([^"]+)"/gm)].map((match) => match[1]);
+    const ids = [...first.matchAll(/^ {2}\{"id":"([^"]+)"/gm)].map((match) => match[1]);
     expect(ids).toEqual(['child-pornography', 'child-sexual-abuse-material', 'sextortion']);
   });
 });

@@ -32,11 +32,7 @@ export type Category =
  * `unverified`: our reading, not confirmed by any source.
  */
 export type Provenance =
-  | 'guidelines-2016'
-  | 'guidelines-2025'
-  | 'iwg-member'
-  | 'media-guide'
-  | 'unverified';
+  'guidelines-2016' | 'guidelines-2025' | 'iwg-member' | 'media-guide' | 'unverified';
 
 /** A surface form to flag, compiled from a lemma phrase. */
 export interface MatchForm {
