@@ -1,0 +1,96 @@
+import type { JsonFix, JsonMessage } from './types.js';
+
+interface Point {
+  line?: number;
+  column?: number;
+  offset?: number;
+}
+
+/** The fields of a retext-luxembourg message this package reads (see the plugin's contract). */
+export interface PluginMessage {
+  reason: string;
+  ruleId?: string | undefined;
+  actual?: string | undefined;
+  expected?: string[] | undefined;
+  note?: string | undefined;
+  url?: string | undefined;
+  fatal?: boolean | null | undefined;
+  place?: { start: Point; end: Point } | Point | undefined;
+  status?: 'avoid' | 'caution' | undefined;
+  context?: string | undefined;
+  fix?: JsonFix | null | undefined;
+}
+
+/** Maps offsets to 1-based line and column (UTF-16), counting CRLF, LF and CR as one break. */
+export class LineIndex {
+  readonly #starts: number[] = [0];
+
+  constructor(text: string, separator: RegExp = /\r\n|\n|\r/g) {
+    for (const match of text.matchAll(separator)) this.#starts.push(match.index + match[0].length);
+  }
+
+  point(offset: number): { line: number; column: number } {
+    let low = 0;
+    let high = this.#starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((this.#starts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - (this.#starts[low] ?? 0) + 1 };
+  }
+
+  offset(line: number, column: number): number {
+    return (this.#starts[line - 1] ?? 0) + column - 1;
+  }
+}
+
+/**
+ * Convert a message to the JSON contract. `paragraphs`, when given, re-expresses positions as
+ * paragraph:column (Word documents).
+ */
+export function toJsonMessage(
+  message: PluginMessage,
+  lines: LineIndex,
+  paragraphs?: LineIndex,
+): JsonMessage {
+  const place = message.place;
+  const start: Point = place && 'start' in place ? place.start : (place ?? {});
+  const end: Point = place && 'end' in place ? place.end : start;
+  const offset = start.offset ?? lines.offset(start.line ?? 1, start.column ?? 1);
+  const endOffset = end.offset ?? lines.offset(end.line ?? 1, end.column ?? 1);
+  const locate = paragraphs ?? lines;
+  const from =
+    paragraphs || start.line === undefined
+      ? locate.point(offset)
+      : { line: start.line, column: start.column ?? 1 };
+  const to =
+    paragraphs || end.line === undefined
+      ? locate.point(endOffset)
+      : { line: end.line, column: end.column ?? 1 };
+  const json: JsonMessage = {
+    ruleId: message.ruleId ?? 'unknown',
+    status: message.status ?? (message.fatal === false ? 'avoid' : 'caution'),
+    severity: message.fatal === false || message.fatal === true ? 'warning' : 'info',
+    message: message.reason,
+    actual: message.actual ?? '',
+    expected: message.expected ?? [],
+    line: from.line,
+    column: from.column,
+    endLine: to.line,
+    endColumn: to.column,
+    offset,
+    endOffset,
+    url: message.url ?? '',
+    note: message.note ?? '',
+    fix: message.fix
+      ? { offset: message.fix.offset, endOffset: message.fix.endOffset, text: message.fix.text }
+      : null,
+  };
+  if (message.context !== undefined) {
+    // Keep the contract's key order: `context` sits before `fix`.
+    const { fix, ...rest } = json;
+    return { ...rest, context: message.context, fix };
+  }
+  return json;
+}

@@ -1,0 +1,176 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, chown, open, realpath, rename, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { LineIndex, toJsonMessage, type PluginMessage } from './messages.js';
+import { checkFile, decodeText, readBytes, ReadError } from './read.js';
+import type { FileResult, FileTask, JsonMessage, TextFormat } from './types.js';
+
+/** The part of `@luxlint/lint` used here (its documented contract). */
+interface LintModule {
+  lint(value: string, options?: Record<string, unknown>): { messages: PluginMessage[] };
+  formatFromPath(filePath: string): TextFormat | undefined;
+  applyFixes(value: string, messages: readonly unknown[]): string;
+}
+
+let lintModule: Promise<LintModule> | undefined;
+
+/** `@luxlint/lint` is loaded on first use: `lookup`, `list` and `--version` never pay for it. */
+export function loadLint(): Promise<LintModule> {
+  lintModule ??= import('@luxlint/lint') as unknown as Promise<LintModule>;
+  return lintModule;
+}
+
+function isDocx(filePath: string): boolean {
+  return filePath.toLowerCase().endsWith('.docx');
+}
+
+function lintText(lint: LintModule, text: string, task: FileTask, format: TextFormat) {
+  return lint.lint(text, { ...task.settings, format, path: task.path });
+}
+
+/** Lint one file (and fix it, when asked). Never throws: problems become `error`. */
+export async function processFile(task: FileTask): Promise<FileResult> {
+  const result: FileResult = { path: task.path, messages: [], bytes: 0 };
+  try {
+    const lint = await loadLint();
+    if (task.text === undefined && isDocx(task.absolutePath)) {
+      return await processDocx(lint, task, result);
+    }
+    let text: string;
+    let bom = false;
+    let fileStats: Awaited<ReturnType<typeof checkFile>> | undefined;
+    if (task.text === undefined) {
+      fileStats = await checkFile(task.absolutePath);
+      const bytes = await readBytes(task.absolutePath);
+      result.bytes = bytes.length;
+      ({ text, bom } = decodeText(bytes));
+    } else {
+      text = task.text;
+      result.bytes = Buffer.byteLength(text);
+    }
+    const format = task.format ?? lint.formatFromPath(task.path) ?? 'text';
+    let file;
+    try {
+      file = lintText(lint, text, task, format);
+    } catch (error) {
+      throw new ReadError(
+        `cannot be parsed as ${format}: ${(error as Error).message.split('\n')[0]}`,
+      );
+    }
+    const lines = new LineIndex(text);
+    result.messages = file.messages.map((message) => toJsonMessage(message, lines));
+    if (task.mode === 'none' || !result.messages.some((message) => message.fix)) return result;
+
+    const fixed = lint.applyFixes(text, file.messages);
+    if (fixed === text) return result;
+    const count = result.messages.filter((message) => message.fix).length;
+    if (task.mode === 'dry-run') {
+      const { createTwoFilesPatch } = await import('diff');
+      result.diff = createTwoFilesPatch(
+        `a/${task.path}`,
+        `b/${task.path}`,
+        text,
+        fixed,
+        undefined,
+        undefined,
+        { context: 3 },
+      );
+    } else {
+      if (!fileStats)
+        throw new ReadError('standard input cannot be fixed in place; use --fix-dry-run');
+      await writeAtomically(task.absolutePath, (bom ? '\uFEFF' : '') + fixed, fileStats);
+      result.fixed = count;
+    }
+    // Report what is left after the fixes, with positions in the fixed text.
+    const after = lintText(lint, fixed, task, format);
+    const fixedLines = new LineIndex(fixed);
+    result.messages = after.messages.map((message) => toJsonMessage(message, fixedLines));
+    return result;
+  } catch (error) {
+    result.messages = [];
+    result.error =
+      error instanceof ReadError
+        ? error.message
+        : `internal error: ${(error as Error).stack ?? String(error)}`;
+    return result;
+  }
+}
+
+async function processDocx(
+  lint: LintModule,
+  task: FileTask,
+  result: FileResult,
+): Promise<FileResult> {
+  await checkFile(task.absolutePath);
+  const bytes = await readBytes(task.absolutePath);
+  result.bytes = bytes.length;
+  const { default: mammoth } = await import('mammoth');
+  let text: string;
+  try {
+    ({ value: text } = await mammoth.extractRawText({ buffer: bytes }));
+  } catch (error) {
+    throw new ReadError(
+      `not a readable Word document (${(error as Error).message.split('\n')[0]})`,
+    );
+  }
+  const file = lintText(lint, text, task, 'text');
+  // mammoth ends every paragraph with a blank line; a lone newline is a line break inside one.
+  const paragraphs = new LineIndex(text, /\n\n/g);
+  result.positions = 'paragraph';
+  result.messages = file.messages.map((message) =>
+    toJsonMessage(message, new LineIndex(text), paragraphs),
+  );
+  if (task.mode !== 'none' && result.messages.length > 0) {
+    result.notice =
+      '--fix does not change Word documents (.docx is read-only here); the findings are listed instead';
+  }
+  return result;
+}
+
+/**
+ * Replace a file's content atomically: a temp file in the same folder (same file system, so
+ * `rename` is atomic), same mode (and owner, when allowed), then rename over the original. A
+ * symbolic link is kept and its target rewritten. A file that changed since it was read is left
+ * alone.
+ */
+async function writeAtomically(
+  absolutePath: string,
+  content: string,
+  before: { size: number; mode: number; mtimeMs: number },
+): Promise<void> {
+  const target = await realpath(absolutePath);
+  const current = await stat(target);
+  if (current.size !== before.size || current.mtimeMs !== before.mtimeMs) {
+    throw new ReadError('changed on disk while being linted; not fixed (run again)');
+  }
+  const temporary = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.luxlint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
+  );
+  const mode = current.mode & 0o7777;
+  try {
+    const handle = await open(temporary, 'wx', mode);
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    // `open` applies the umask; set the exact mode and owner of the original.
+    await chmod(temporary, mode);
+    if (process.getuid?.() === 0)
+      await chown(temporary, current.uid, current.gid).catch(() => undefined);
+    await rename(temporary, target);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    if (error instanceof ReadError) throw error;
+    throw new ReadError(
+      `cannot write the fixed file (${(error as NodeJS.ErrnoException).code ?? String(error)}); left unchanged`,
+    );
+  }
+}
+
+/** Keep only warnings (`--quiet`). */
+export function onlyWarnings(messages: JsonMessage[]): JsonMessage[] {
+  return messages.filter((message) => message.severity === 'warning');
+}

@@ -1,0 +1,134 @@
+import { open, stat } from 'node:fs/promises';
+
+/** Files larger than this are refused before reading, so a stray disk image cannot exhaust memory. */
+export const maxFileBytes = 100 * 1024 * 1024;
+
+/** Raised for a file that cannot be linted; the message is the reason, without the path. */
+export class ReadError extends Error {
+  override name = 'ReadError';
+}
+
+/** Text of a file and what must be restored when writing it back. */
+export interface DecodedText {
+  text: string;
+  /** The file started with a UTF-8 byte order mark (removed from `text`, offsets exclude it). */
+  bom: boolean;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}
+
+/** Refuse what is not a regular file or is over the size limit; returns the size. */
+export async function checkFile(
+  absolutePath: string,
+): Promise<{ size: number; mode: number; mtimeMs: number }> {
+  let stats;
+  try {
+    stats = await stat(absolutePath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ReadError(
+      code === 'ENOENT'
+        ? 'no such file or directory'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : `cannot read (${code ?? String(error)})`,
+    );
+  }
+  if (stats.isDirectory()) throw new ReadError('is a directory');
+  if (!stats.isFile()) throw new ReadError('not a regular file');
+  if (stats.size > maxFileBytes) {
+    throw new ReadError(
+      `file too large (${megabytes(stats.size)}; the limit is ${megabytes(maxFileBytes)})`,
+    );
+  }
+  return { size: stats.size, mode: stats.mode, mtimeMs: stats.mtimeMs };
+}
+
+/** Read at most `maxFileBytes + 1` bytes, whatever `stat` said (it can lie for special files). */
+export async function readBytes(absolutePath: string): Promise<Buffer> {
+  let handle;
+  try {
+    handle = await open(absolutePath, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ReadError(
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : `cannot open (${code ?? String(error)})`,
+    );
+  }
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, maxFileBytes + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxFileBytes)
+        throw new ReadError(`file too large (over ${megabytes(maxFileBytes)})`);
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Decode UTF-8 strictly: binary data, UTF-16 and malformed UTF-8 are refused, never guessed. */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new ReadError('UTF-16 text is not supported (save the file as UTF-8)');
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) throw new ReadError(`binary file (NUL byte at offset ${nul}), not text`);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    // `fatal` makes malformed sequences throw instead of becoming U+FFFD; the BOM is dropped.
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text, bom };
+  } catch {
+    throw new ReadError(
+      `invalid UTF-8 (first bad byte at offset ${firstInvalidUtf8Byte(bytes)}); save the file as UTF-8`,
+    );
+  }
+}
+
+/** Offset of the first byte that starts an invalid UTF-8 sequence. */
+function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  let index = 0;
+  while (index < bytes.length) {
+    const byte = bytes[index] ?? 0;
+    const length =
+      byte < 0x80
+        ? 1
+        : byte >= 0xc2 && byte <= 0xdf
+          ? 2
+          : byte >= 0xe0 && byte <= 0xef
+            ? 3
+            : byte >= 0xf0 && byte <= 0xf4
+              ? 4
+              : 0;
+    if (length === 0) return index;
+    if (length > 1) {
+      if (index + length > bytes.length) return index;
+      for (let next = 1; next < length; next++) {
+        if (((bytes[index + next] ?? 0) & 0xc0) !== 0x80) return index;
+      }
+      const second = bytes[index + 1] ?? 0;
+      // Overlong, surrogate and out-of-range forms.
+      if (
+        (byte === 0xe0 && second < 0xa0) ||
+        (byte === 0xed && second > 0x9f) ||
+        (byte === 0xf0 && second < 0x90) ||
+        (byte === 0xf4 && second > 0x8f)
+      ) {
+        return index;
+      }
+    }
+    index += length;
+  }
+  return index;
+}
