@@ -1,0 +1,154 @@
+import type { Root as MdastRoot } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Position } from 'unist';
+import { parseDirective, type Directive, type ParsedDocument } from './parsed.js';
+import { textPiece, withoutUrls, type Block, type Piece } from './pieces.js';
+
+/** The fields of mdast (and MDX) nodes this module reads. */
+interface MdNode {
+  type: string;
+  value?: string;
+  alt?: string | null;
+  children?: MdNode[];
+  position?: Position | undefined;
+}
+
+const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+const mdxParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkMdx).freeze();
+
+/** Containers of block content: walked, never linted as a whole. */
+const containers = new Set(['root', 'blockquote', 'list', 'listItem', 'footnoteDefinition', 'table', 'tableRow', 'mdxJsxFlowElement']);
+/** Blocks whose phrasing content is prose. */
+const proseBlocks = new Set(['paragraph', 'heading', 'tableCell']);
+/** Phrasing nodes whose children are prose. */
+const phrasingParents = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference', 'mdxJsxTextElement']);
+/** Phrasing content that is never prose. */
+const phrasingSources = new Set(['inlineCode', 'inlineMath']);
+
+function startOf(node: MdNode): number | undefined {
+  return node.position?.start.offset;
+}
+
+function endOf(node: MdNode): number | undefined {
+  return node.position?.end.offset;
+}
+
+function plainText(node: MdNode): string {
+  if (typeof node.value === 'string') return node.value;
+  return (node.children ?? []).map(plainText).join('');
+}
+
+/** Text inside an MDX comment expression `{/* … *\/}`, or undefined. */
+function mdxComment(value: string): string | undefined {
+  const match = /^\s*\/\*([\s\S]*)\*\/\s*$/.exec(value);
+  return match ? match[1] : undefined;
+}
+
+/** Text inside an HTML comment `<!-- … -->`, or undefined. */
+function htmlComment(value: string): string | undefined {
+  const match = /^\s*<!--([\s\S]*?)-->\s*$/.exec(value);
+  return match ? match[1] : undefined;
+}
+
+/** Parse Markdown (or MDX) into prose blocks, block-quote ranges and control comments. */
+export function parseMarkdown(document: string, mdx: boolean): ParsedDocument {
+  const tree = (mdx ? mdxParser : markdownParser).parse(document) as MdastRoot as unknown as MdNode;
+  const blocks: Block[] = [];
+  const quoteRanges: Array<[number, number]> = [];
+  const directives: Directive[] = [];
+
+  const directiveIn = (node: MdNode): void => {
+    const start = startOf(node);
+    const end = endOf(node);
+    if (start === undefined || end === undefined || typeof node.value !== 'string') return;
+    const body =
+      node.type === 'html' ? htmlComment(node.value) : mdx ? mdxComment(node.value) : undefined;
+    if (body === undefined) return;
+    const directive = parseDirective(body, start, end);
+    if (directive) directives.push(directive);
+  };
+
+  const phrasing = (node: MdNode, pieces: Piece[]): void => {
+    const start = startOf(node);
+    const end = endOf(node);
+    if (node.type === 'text') {
+      if (start !== undefined && end !== undefined && node.value) {
+        pieces.push(...withoutUrls(textPiece(node.value, document, start, end)));
+      }
+    } else if (phrasingSources.has(node.type)) {
+      if (start !== undefined && end !== undefined) pieces.push({ kind: 'source', value: document.slice(start, end), start, end });
+    } else if (node.type === 'break') {
+      if (start !== undefined && end !== undefined) pieces.push({ kind: 'break', start, end });
+    } else if (node.type === 'image' || node.type === 'imageReference') {
+      // Alternative text is prose a reader sees (or hears); the URL is not.
+      if (node.alt && start !== undefined && end !== undefined) {
+        pieces.push(...withoutUrls(textPiece(node.alt, document, start + 2, end)));
+      }
+    } else if (node.type === 'link' && start !== undefined && end !== undefined && isBareUrl(node, document, start, end)) {
+      pieces.push({ kind: 'source', value: document.slice(start, end), start, end });
+    } else if (phrasingParents.has(node.type)) {
+      for (const child of node.children ?? []) phrasing(child, pieces);
+    } else if (node.type === 'html' || node.type === 'mdxTextExpression') {
+      directiveIn(node);
+    }
+  };
+
+  const block = (node: MdNode): void => {
+    const start = startOf(node);
+    const end = endOf(node);
+    if (start === undefined || end === undefined) return;
+    const pieces: Piece[] = [];
+    for (const child of node.children ?? []) phrasing(child, pieces);
+    if (pieces.length > 0) blocks.push({ start, end, pieces });
+  };
+
+  const flow = (node: MdNode): void => {
+    if (proseBlocks.has(node.type)) {
+      block(node);
+    } else if (containers.has(node.type)) {
+      if (node.type === 'blockquote') {
+        const start = startOf(node);
+        const end = endOf(node);
+        if (start !== undefined && end !== undefined) quoteRanges.push([start, end]);
+      }
+      walkChildren(node);
+    } else if (node.type === 'html' || node.type === 'mdxFlowExpression') {
+      directiveIn(node);
+    }
+    // code, yaml, toml, definition, thematicBreak, math, mdxjsEsm: never prose.
+  };
+
+  // A JSX element in MDX may hold phrasing directly: group such runs into blocks.
+  const walkChildren = (node: MdNode): void => {
+    let run: MdNode[] = [];
+    const flush = (): void => {
+      const first = run[0];
+      const last = run[run.length - 1];
+      if (first && last) block({ type: 'paragraph', children: run, position: { start: first.position!.start, end: last.position!.end } });
+      run = [];
+    };
+    for (const child of node.children ?? []) {
+      if (child.position && (child.type === 'text' || phrasingParents.has(child.type) || phrasingSources.has(child.type) || child.type === 'break')) {
+        run.push(child);
+      } else {
+        flush();
+        flow(child);
+      }
+    }
+    flush();
+  };
+
+  flow(tree);
+  return { blocks, quoteRanges, directives };
+}
+
+/** An autolink (`<https://…>`) or a GFM literal URL: its text is the address itself. */
+function isBareUrl(node: MdNode, document: string, start: number, end: number): boolean {
+  const source = document.slice(start, end);
+  const text = plainText(node);
+  return source === text || source === `<${text}>`;
+}

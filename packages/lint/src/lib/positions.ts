@@ -1,0 +1,48 @@
+import type { Point } from 'unist';
+
+/**
+ * Offsets → line/column points by binary search over line starts.
+ *
+ * `vfile-location` scans lines linearly for every lookup, which turns a large file with many
+ * tokens into quadratic work; the fast path exists to avoid exactly that kind of cost.
+ */
+export class LineIndex {
+  readonly #lineStarts: number[] = [0];
+  readonly #length: number;
+
+  constructor(value: string) {
+    this.#length = value.length;
+    for (let index = 0; index < value.length; index++) {
+      const code = value.charCodeAt(index);
+      // CR LF is one line ending; a lone CR ends a line too, as in vfile-location and parse-latin.
+      if (code === 10 /* \n */) this.#lineStarts.push(index + 1);
+      else if (code === 13 /* \r */ && value.charCodeAt(index + 1) !== 10) this.#lineStarts.push(index + 1);
+    }
+  }
+
+  toPoint(offset: number): Point {
+    const clamped = Math.max(0, Math.min(offset, this.#length));
+    let low = 0;
+    let high = this.#lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((this.#lineStarts[middle] ?? 0) <= clamped) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: clamped - (this.#lineStarts[low] ?? 0) + 1, offset: clamped };
+  }
+
+  /** 1-based line of an offset. */
+  lineOf(offset: number): number {
+    return this.toPoint(offset).line;
+  }
+
+  /** Offset where a 1-based line starts (the end of the file past the last line). */
+  lineStart(line: number): number {
+    return this.#lineStarts[line - 1] ?? this.#length;
+  }
+
+  get lineCount(): number {
+    return this.#lineStarts.length;
+  }
+}

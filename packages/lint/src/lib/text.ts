@@ -1,0 +1,61 @@
+import { parseDirective, type Directive, type ParsedDocument } from './parsed.js';
+import { textPiece, withoutUrls, type Block, type Piece } from './pieces.js';
+
+// A control line: the whole line is the comment (`luxlint-disable-next-line child-porn`).
+const directiveLine = /^[ \t]*luxlint-(?:disable-next-line|disable|enable)(?=[ \t]|$)[^\r\n]*/gm;
+// Blank lines separate paragraphs, exactly where parse-latin would start a new one.
+const blankLines = /(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+/g;
+
+/** Prose pieces of document[start, end): URLs and control lines become opaque source. */
+function piecesOf(document: string, start: number, end: number, controls: ReadonlyArray<readonly [number, number]>): Piece[] {
+  const pieces: Piece[] = [];
+  let from = start;
+  for (const [controlStart, controlEnd] of controls) {
+    if (controlEnd <= start || controlStart >= end) continue;
+    if (controlStart > from) pieces.push(...withoutUrls(textPiece(document.slice(from, controlStart), document, from, controlStart)));
+    pieces.push({ kind: 'source', value: document.slice(controlStart, controlEnd), start: controlStart, end: controlEnd });
+    from = controlEnd;
+  }
+  if (end > from) pieces.push(...withoutUrls(textPiece(document.slice(from, end), document, from, end)));
+  return pieces;
+}
+
+/**
+ * Parse plain text. With `split`, every run between blank lines is its own block (so the fast
+ * path can skip the ones without a candidate); without, the whole file is one block, parsed the
+ * way retext-english parses a file.
+ */
+export function parseText(document: string, split: boolean): ParsedDocument {
+  const directives: Directive[] = [];
+  const controls: Array<[number, number]> = [];
+  directiveLine.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = directiveLine.exec(document))) {
+    const start = match.index + (match[0].length - match[0].trimStart().length);
+    const end = match.index + match[0].trimEnd().length;
+    const directive = parseDirective(document.slice(start, end), start, end);
+    if (directive) {
+      directives.push(directive);
+      controls.push([start, end]);
+    }
+  }
+
+  const blocks: Block[] = [];
+  const add = (start: number, end: number): void => {
+    if (end <= start) return;
+    const pieces = piecesOf(document, start, end, controls);
+    if (pieces.length > 0) blocks.push({ start, end, pieces });
+  };
+  if (split) {
+    let from = 0;
+    blankLines.lastIndex = 0;
+    while ((match = blankLines.exec(document))) {
+      add(from, match.index);
+      from = match.index + match[0].length;
+    }
+    add(from, document.length);
+  } else {
+    add(0, document.length);
+  }
+  return { blocks, quoteRanges: [], directives };
+}
