@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from './findings.js';
+import { isEntryFinding, type Finding } from './findings.js';
 import type { EditorSettings, SeverityName } from './settings.js';
 
 export const diagnosticSource = 'luxlint';
@@ -55,8 +55,8 @@ export function toDiagnostic(
     source: diagnosticSource,
     message: finding.reason,
   };
-  if (finding.ruleId !== undefined) {
-    diagnostic.code = finding.ruleId;
+  if (finding.ruleId !== undefined) diagnostic.code = finding.ruleId;
+  if (finding.ruleId !== undefined && isEntryFinding(finding)) {
     const data: DiagnosticData = {
       ruleId: finding.ruleId,
       status: finding.status,

@@ -10,10 +10,19 @@ export interface Fix {
   text: string;
 }
 
+export const pluginSource = 'retext-luxembourg';
+
+/** Whether a finding is about an entry of the dataset (and so has suggestions, a fix, a hover). */
+export function isEntryFinding(finding: Finding): boolean {
+  return finding.source === pluginSource && finding.ruleId !== undefined;
+}
+
 /** One lint message, reduced to what the server needs, with exact offsets. */
 export interface Finding {
   /** Entry id; undefined for messages that are not about an entry (a file that could not be parsed). */
   ruleId: string | undefined;
+  /** `retext-luxembourg` for findings about an entry; `luxlint` for problems with a control comment. */
+  source: string | undefined;
   status: 'avoid' | 'caution' | undefined;
   reason: string;
   actual: string | undefined;
@@ -108,6 +117,7 @@ export function lintDocument(
     const status = extra['status'];
     findings.push({
       ruleId: message.ruleId ?? undefined,
+      source: message.source ?? undefined,
       status: status === 'avoid' || status === 'caution' ? status : undefined,
       reason: message.reason,
       actual: stringOrUndefined(message.actual),

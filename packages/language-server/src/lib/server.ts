@@ -28,7 +28,7 @@ import {
   wants,
 } from './code-actions.js';
 import { toDiagnostic } from './diagnostics.js';
-import { lintDocument, mergeOptions, type Finding } from './findings.js';
+import { isEntryFinding, lintDocument, mergeOptions, type Finding } from './findings.js';
 import { formatFor } from './format.js';
 import { hoverMarkdown } from './hover.js';
 import { normalizeSettings, type EditorSettings } from './settings.js';
@@ -318,7 +318,7 @@ export function createServer(connection: Connection): void {
     const findings = await currentFindings(document, format);
     const hits = findings.filter(
       (finding) =>
-        finding.ruleId !== undefined && finding.offset <= offset && offset <= finding.endOffset,
+        isEntryFinding(finding) && finding.offset <= offset && offset <= finding.endOffset,
     );
     if (hits.length === 0) return null;
     const first = hits[0]!;

@@ -1,0 +1,1 @@
+export { activate, deactivate, languages } from './lib/extension.js';
