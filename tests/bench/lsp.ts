@@ -1,0 +1,102 @@
+/**
+ * Latency of the language server: time from sending `textDocument/didChange` to receiving the
+ * `publishDiagnostics` for that version, on a 50 KB Markdown document, over stdio.
+ *
+ * The debounce is set to 0 ms for the measurement (`luxlint.debounceMs: 0`), so the figure is
+ * the server's own work: applying the change, linting, mapping positions, serialising. In an
+ * editor, add the configured debounce (200 ms by default) on top.
+ *
+ * Run: `pnpm exec tsx tests/bench/lsp.ts [--build dist|bundle] [--runs N]` (build first). Prints JSON.
+ */
+import { TestClient, fileUri, temporaryWorkspace, type ServerBuild } from '../lsp/client.js';
+import path from 'node:path';
+
+function argument(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > -1 ? (process.argv[index + 1] ?? fallback) : fallback;
+}
+
+/** Realistic prose: headings, paragraphs, lists, links, code, and a finding every few paragraphs. */
+export function makeDocument(targetBytes: number): string {
+  const paragraphs = [
+    'The investigation began after a hotline received several reports about a forum where offenders traded material. Analysts classified the images and passed the case to the national police, who worked with partners abroad.',
+    'Survivors told the reporters that the way newspapers describe abuse shapes how they are treated afterwards. Several asked that journalists avoid words that suggest consent or a relationship.',
+    'According to the annual report, the number of referrals rose by a third, while the number of analysts stayed the same. The authors call for more funding and better tools for triage.',
+    'Police seized child pornography from two laptops and a phone, the prosecutor said.',
+    'Charities warned that a child prostitute is never a criminal but a victim of exploitation.',
+    '- Training for moderators\n- Faster takedown of [reported URLs](https://example.org/report)\n- Support for families',
+    'The team used `hash matching` and manual review. Some cases took weeks to resolve; others were closed within hours because the material was already known.',
+  ];
+  let text = '# Annual review of online child protection\n\n';
+  let index = 0;
+  while (Buffer.byteLength(text) < targetBytes) {
+    if (index % 12 === 0) text += `## Section ${index / 12 + 1}\n\n`;
+    text += `${paragraphs[index % paragraphs.length]}\n\n`;
+    index++;
+  }
+  return text;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? Number.NaN;
+}
+
+async function main(): Promise<void> {
+  const build = argument('build', 'dist') as ServerBuild;
+  const runs = Number(argument('runs', '40'));
+  const workspace = temporaryWorkspace();
+  const client = await TestClient.start(build, { rootDirectory: workspace, settings: { debounceMs: 0 } });
+  try {
+    const text = makeDocument(50 * 1024);
+    const uri = fileUri(path.join(workspace, 'bench.md'));
+    const openStarted = performance.now();
+    await client.open(uri, text);
+    const opened = await client.diagnosticsFor(uri, { timeoutMs: 60_000 });
+    const openMs = performance.now() - openStarted;
+
+    // Type and delete one character in the middle of a paragraph, alternately.
+    const lines = text.split('\n');
+    const line = Math.floor(lines.length / 2);
+    const position = { line, character: Math.min(5, lines[line]?.length ?? 0) };
+    const samples: number[] = [];
+    for (let run = 0; run < runs + 3; run++) {
+      const insert = run % 2 === 0;
+      const started = performance.now();
+      const version = await client.change(uri, [
+        insert
+          ? { range: { start: position, end: position }, text: 'x' }
+          : { range: { start: position, end: { line, character: position.character + 1 } }, text: '' },
+      ]);
+      await client.diagnosticsFor(uri, { version, timeoutMs: 60_000 });
+      // The first few runs warm the JIT; they are not counted.
+      if (run >= 3) samples.push(performance.now() - started);
+    }
+    samples.sort((a, b) => a - b);
+    const round = (value: number): number => Math.round(value * 10) / 10;
+    process.stdout.write(
+      `${JSON.stringify(
+        {
+          benchmark: 'lsp-didChange-to-publishDiagnostics',
+          build,
+          documentBytes: Buffer.byteLength(text),
+          diagnostics: opened.length,
+          debounceMs: 0,
+          runs: samples.length,
+          openToDiagnosticsMs: round(openMs),
+          medianMs: round(percentile(samples, 0.5)),
+          p95Ms: round(percentile(samples, 0.95)),
+          minMs: round(samples[0] ?? Number.NaN),
+          maxMs: round(samples.at(-1) ?? Number.NaN),
+          targetMedianMs: 100,
+          node: process.version,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } finally {
+    await client.stop();
+  }
+}
+
+await main();
