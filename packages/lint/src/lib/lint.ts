@@ -17,14 +17,14 @@ import { parseText } from './text.js';
 /** Options of `lint`: the plugin's options plus how to read the input. */
 export interface LintOptions extends PluginOptions {
   /** How to read `value` (default: from the extension of `path`, else `markdown`). */
-  readonly format?: Format;
+  format?: Format;
   /** File path, set on the returned file and its messages. */
-  readonly path?: string;
+  path?: string;
   /**
    * Skip the natural-language parse where no term can match (default `true`). The messages are
    * the same either way; `false` exists to prove that and to debug.
    */
-  readonly fastPath?: boolean;
+  fastPath?: boolean;
 }
 
 interface Engine {
