@@ -113,6 +113,7 @@ export function compile(dataset: Dataset, options: ResolvedOptions): Compiled {
   const ids = idsOf(dataset.terms);
   const byId = new Map(dataset.terms.map((term) => [term.id, term]));
   const irregular = pack.irregularPlurals;
+  const connectorWords = new Set(pack.titleConnectors.map(fold));
 
   const forms: TrieNode<FormEnd> = {};
   const exactForms: TrieNode<FormEnd> = {};
@@ -161,13 +162,13 @@ export function compile(dataset: Dataset, options: ResolvedOptions): Compiled {
     for (const [index, form] of text.match.entries()) {
       const info: FormInfo = { entry, index, near: form.near };
       for (const word of toWords(form.phrase.replaceAll('|', ' '))) titleVocabulary.add(word);
-      addForm(form.caseSensitive ? exactForms : forms, form, info, irregular);
+      addForm(form.caseSensitive ? exactForms : forms, form, info, irregular, connectorWords);
     }
   }
 
   for (const phrase of preferredPhrases) {
     for (const word of toWords(phrase)) titleVocabulary.add(word);
-    for (const variant of variantsOf(phrase, true, irregular)) {
+    for (const variant of variantsOf(phrase, true, irregular, connectorWords)) {
       insert(preferred, variant.parts, true as const, fold);
     }
   }
@@ -214,7 +215,7 @@ export function compile(dataset: Dataset, options: ResolvedOptions): Compiled {
     articleWords,
     titleTailOpeners: foldAll(stringList('titleTailOpeners', extras?.titleTailOpeners)),
     titleVocabulary,
-    mentionCues: pack.mentionCues.map(toWords).filter((words) => words.length > 0),
+    mentionCues: withPluralLastWord(pack.mentionCues.map(toWords), irregular),
     adultCues: pack.adultCues.map(toWords).filter((words) => words.length > 0),
     listJoiners: foldAll(stringList('listJoiners', extras?.listJoiners).flatMap(toWords)),
     childWords,
@@ -228,6 +229,23 @@ export function compile(dataset: Dataset, options: ResolvedOptions): Compiled {
     reportSkipped: options.reportSkipped,
     ids,
   };
+}
+
+/** Cues plus the plural of their last word (`the term` → `the terms`). */
+function withPluralLastWord(cues: readonly string[][], irregular: Readonly<Record<string, string>>): string[][] {
+  const result: string[][] = [];
+  const seen = new Set<string>();
+  for (const cue of cues) {
+    const last = cue.at(-1);
+    if (last === undefined) continue;
+    for (const variant of [cue, [...cue.slice(0, -1), fold(pluralOf(last, irregular))]]) {
+      const key = variant.join(' ');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      result.push(variant);
+    }
+  }
+  return result;
 }
 
 function foldAll(words: readonly string[]): Set<string> {
@@ -280,9 +298,15 @@ interface Variant {
   readonly words: string;
 }
 
-function addForm(root: TrieNode<FormEnd>, form: MatchForm, info: FormInfo, irregular: Readonly<Record<string, string>>): void {
+function addForm(
+  root: TrieNode<FormEnd>,
+  form: MatchForm,
+  info: FormInfo,
+  irregular: Readonly<Record<string, string>>,
+  connectors: ReadonlySet<string>,
+): void {
   const key = form.caseSensitive ? (word: string) => word : fold;
-  for (const variant of variantsOf(form.phrase, form.inflect, irregular)) {
+  for (const variant of variantsOf(form.phrase, form.inflect, irregular, connectors)) {
     insert(root, variant.parts, { form: info, inflected: variant.inflected, words: variant.words }, key);
   }
 }
@@ -308,7 +332,12 @@ function inflections(parts: readonly Part[], irregular: Readonly<Record<string, 
 }
 
 /** Every written variant of a lemma phrase: alternatives, inflections, joined words. */
-export function variantsOf(phrase: string, inflect: boolean, irregular: Readonly<Record<string, string>>): Variant[] {
+export function variantsOf(
+  phrase: string,
+  inflect: boolean,
+  irregular: Readonly<Record<string, string>>,
+  connectors: ReadonlySet<string> = new Set(),
+): Variant[] {
   const slots = phrase
     .trim()
     .split(/\s+/u)
@@ -320,12 +349,16 @@ export function variantsOf(phrase: string, inflect: boolean, irregular: Readonly
   for (const [slotIndex, alternatives] of slots.entries()) {
     const isLast = slotIndex === slots.length - 1;
     const isLeadingNoun = slotIndex === 0 && slots.length > 1;
+    // The noun before a connector (`image of child`) takes a plural too: `images of children`.
+    const following = slots[slotIndex + 1];
+    const isHeadBeforeConnector =
+      following !== undefined && following.some((parts) => parts.length === 1 && connectors.has(fold(parts[0]?.word ?? '')));
     const next: typeof sequences = [];
     for (const sequence of sequences) {
       for (const alternative of alternatives) {
         const baseWords = alternative.map((part) => fold(part.word));
         const options =
-          inflect && (isLast || isLeadingNoun)
+          inflect && (isLast || isLeadingNoun || isHeadBeforeConnector)
             ? inflections(alternative, irregular)
             : [{ parts: [...alternative], inflected: false }];
         for (const option of options) {

@@ -131,18 +131,49 @@ export class ParagraphContext {
 
     const words = this.document.words;
     this.runsCache ??= this.findRuns();
+    let allCapitalised = true;
+    for (let index = span.first; index <= span.last; index++) {
+      if (!(words[index] as Word).capitalised) allCapitalised = false;
+    }
     for (const run of this.runsCache) {
-      if (!run.hasCue) continue;
       if (run.first > span.first) break;
-      let allCapitalised = true;
-      for (let index = span.first; index <= span.last; index++) {
-        if (!(words[index] as Word).capitalised) allCapitalised = false;
+      const inside = allCapitalised && span.last <= run.last;
+      if (run.hasCue) {
+        if (inside) return true;
+        const tailEnd = this.tailEnd(run);
+        if (tailEnd !== undefined && span.last <= tailEnd) return true;
+      } else if (inside && this.isProperName(run, span)) {
+        return true;
       }
-      if (allCapitalised && span.last <= run.last) return true;
-      const tailEnd = this.tailEnd(run);
-      if (tailEnd !== undefined && span.last <= tailEnd) return true;
     }
     return false;
+  }
+
+  /**
+   * A Title Case run in mid-sentence that names something larger than the match (`ECPAT began
+   * as End Child Prostitution in Asian Tourism`). A run that opens a sentence or a heading
+   * (`Child Pornography Cases Rise`) is no evidence of a name, nor is a run of the match alone.
+   */
+  private isProperName(run: TitleRun, span: Span): boolean {
+    const words = this.document.words;
+    // Where the capitalised words around the match begin (`Volunteers of Stop Child Pornography`
+    // begins at `Stop`): that word must not open a sentence.
+    let start = span.first;
+    while (start > run.first && (words[start - 1] as Word).capitalised) start--;
+    if (start === this.from) return false;
+    const before = words[start - 1] as Word;
+    const first = words[start] as Word;
+    if (before.sentence !== first.sentence || before.join === 'barrier' || /[.!?:;]/u.test(before.separator)) return false;
+    const { articleWords, titleConnectors } = this.compiled;
+    let named = 0;
+    let outside = 0;
+    for (let index = run.first; index <= run.last; index++) {
+      const word = words[index] as Word;
+      if (!word.capitalised || articleWords.has(word.folded) || titleConnectors.has(word.folded)) continue;
+      named++;
+      if (index < span.first || index > span.last) outside++;
+    }
+    return named >= 3 && outside >= 1;
   }
 
   /** Title Case runs (`Child Pornography Prevention Act`, `Special Rapporteur on the Sale of Children`). */

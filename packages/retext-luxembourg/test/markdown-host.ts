@@ -1,0 +1,69 @@
+import rehypeParse from 'rehype-parse';
+import rehypeRetext from 'rehype-retext';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRetext from 'remark-retext';
+import retextEnglish from 'retext-english';
+import { unified, type Plugin } from 'unified';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import type { Options } from '../src/lib/types.js';
+import { testPlugin } from './helpers.js';
+
+interface MdNode {
+  type: string;
+  children?: MdNode[];
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
+/**
+ * What a host such as `@luxlint/lint` does before the plugin runs: record block quotations in
+ * `file.data.luxembourgQuoteRanges`, and turn GFM table cells into paragraphs
+ * (mdast-util-to-nlcst skips tables).
+ */
+export const remarkHostStub: Plugin<[], MdNode> = function () {
+  return (tree: MdNode, file: VFile) => {
+    const ranges: [number, number][] = [];
+    visit(tree as never, (node: MdNode, index: number | undefined, parent: MdNode | undefined) => {
+      if (node.type === 'blockquote' && node.position) {
+        ranges.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
+      }
+      if (node.type === 'table' && parent?.children && index !== undefined) {
+        const cells: MdNode[] = [];
+        for (const row of node.children ?? []) {
+          for (const cell of row.children ?? []) {
+            const paragraph: MdNode = { type: 'paragraph', children: cell.children ?? [] };
+            if (cell.position) paragraph.position = cell.position;
+            cells.push(paragraph);
+          }
+        }
+        parent.children.splice(index, 1, ...cells);
+        return index + cells.length;
+      }
+      return undefined;
+    });
+    file.data.luxembourgQuoteRanges = ranges;
+  };
+};
+
+/** Lint Markdown through remark-retext with `plugin` (defaults to the test dataset). */
+export async function lintMarkdown(value: string, options?: Options, plugin: Plugin<[(Options | undefined)?], never> = testPlugin as never): Promise<VFile> {
+  const file = new VFile(value);
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkHostStub)
+    .use(remarkRetext, unified().use(retextEnglish).use(plugin, options) as never);
+  await processor.run(processor.parse(file), file);
+  return file;
+}
+
+/** Lint HTML through rehype-retext with the test dataset. */
+export async function lintHtml(value: string, options?: Options): Promise<VFile> {
+  const file = new VFile(value);
+  const processor = unified()
+    .use(rehypeParse, { fragment: true })
+    .use(rehypeRetext, unified().use(retextEnglish).use(testPlugin, options) as never);
+  await processor.run(processor.parse(file), file);
+  return file;
+}
