@@ -97,3 +97,27 @@ describe('frozen data', () => {
     expect(Object.isFrozen(properties)).toBe(true);
   });
 });
+
+describe('runtime', () => {
+  it('has no runtime dependencies: the source imports only its own modules', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const src = new URL('../src/', import.meta.url);
+    const manifest = JSON.parse(
+      readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+    ) as {
+      dependencies?: Record<string, string>;
+    };
+    expect(manifest.dependencies ?? {}).toEqual({});
+    const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((file) =>
+      file.endsWith('.ts'),
+    );
+    expect(files.length).toBeGreaterThan(5);
+    const external = files.flatMap((file) =>
+      [...readFileSync(new URL(file, src), 'utf8').matchAll(/\bfrom\s+'([^']+)'/g)]
+        .map((match) => match[1] ?? '')
+        .filter((specifier) => !specifier.startsWith('.'))
+        .map((specifier) => `${file}: ${specifier}`),
+    );
+    expect(external).toEqual([]);
+  });
+});
