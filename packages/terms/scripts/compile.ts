@@ -190,12 +190,24 @@ function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
       for (const e of branchErrors) drop.add(e);
     }
   }
+  // `propertyNames` repeats, vaguely, what the error on the key itself says.
+  for (const error of errors) if (error.keyword === 'propertyNames') drop.add(error);
   return errors.filter((error) => !drop.has(error));
 }
 
 function describeError(error: ErrorObject): { path: Segment[]; key: boolean; message: string } {
   const path = parsePointer(error.instancePath);
   const params = error.params as Record<string, unknown>;
+  if (error.propertyName !== undefined) {
+    // A rule on the keys of a mapping (the language tags of `text`): point at the key itself.
+    const detail =
+      error.keyword === 'pattern' ? `match ${String(params['pattern'])}` : error.message;
+    return {
+      path: [...path, error.propertyName],
+      key: true,
+      message: `key "${error.propertyName}" must ${detail?.replace(/^must /, '') ?? 'be valid'}`,
+    };
+  }
   switch (error.keyword) {
     case 'additionalProperties': {
       const field = String(params['additionalProperty']);
@@ -234,8 +246,6 @@ function describeError(error: ErrorObject): { path: Segment[]; key: boolean; mes
         key: false,
         message: `must be a string or an object, got ${describeValue(error.data)}`,
       };
-    case 'propertyNames':
-      return { path, key: false, message: error.message ?? 'invalid property name' };
     case 'pattern':
       return {
         path,

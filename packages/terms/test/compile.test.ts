@@ -160,6 +160,19 @@ describe('compileDataset: every problem class fails with its exact message', () 
     ]);
   });
 
+  it('schema errors: wrong types, both shapes of a string-or-object field, language keys', () => {
+    expect(problems('schema-errors')).toEqual([
+      'terms/abuse-material/child-pornography.yml:17:11: sources[1].page: must be a string, got number 12',
+      'terms/abuse-material/child-pornography.yml:19:3: text.EN: key "EN" must match ^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$',
+      'terms/abuse-material/child-pornography.yml:20:11: text.EN.term: must NOT have fewer than 2 characters',
+      'terms/abuse-material/child-pornography.yml:28:18: text.en.match[1].inflect: must be a boolean, got string "nope"',
+      'terms/abuse-material/child-pornography.yml:29:9: text.en.match[2]: must be a string or an object, got number 3',
+      'terms/abuse-material/child-pornography.yml:30:17: text.en.match[3].phrase: must NOT have fewer than 2 characters',
+      'terms/abuse-material/child-pornography.yml:31:15: text.en.match[3].near: "adult" is not valid; expected one of: child',
+      'terms/abuse-material/child-pornography.yml:33:14: text.en.summary: must NOT have fewer than 10 characters',
+    ]);
+  });
+
   it('the other rules, each with its message, all reported in one run', () => {
     expect(problems('more-rules')).toEqual([
       'terms/abuse-material/child-pornography.yml:3:11: category: "online" does not match the folder; expected "abuse-material"',
