@@ -52,7 +52,8 @@ export interface Compiled {
   /** Folded words that may start a form (for the prefilter). */
   readonly anchors: ReadonlySet<string>;
   readonly anchorLengths: readonly number[];
-  readonly titleCues: ReadonlySet<string>;
+  /** Title cues as folded word sequences (`Act`, `Task Force`). */
+  readonly titleCues: readonly (readonly string[])[];
   readonly titleConnectors: ReadonlySet<string>;
   readonly articleWords: ReadonlySet<string>;
   readonly titleTailOpeners: ReadonlySet<string>;
@@ -210,7 +211,7 @@ export function compile(dataset: Dataset, options: ResolvedOptions): Compiled {
     titles,
     anchors,
     anchorLengths,
-    titleCues: foldAll(pack.titleCues),
+    titleCues: pack.titleCues.map(toWords).filter((words) => words.length > 0),
     titleConnectors,
     articleWords,
     titleTailOpeners: foldAll(stringList('titleTailOpeners', extras?.titleTailOpeners)),

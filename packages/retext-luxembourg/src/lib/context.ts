@@ -211,13 +211,31 @@ export class ParagraphContext {
       let opensTail = false;
       for (let at = index; at <= lastCapitalised; at++) {
         const word = words[at] as Word;
-        if (word.capitalised && titleCues.has(word.folded)) hasCue = true;
+        if (word.capitalised && this.cueAt(at, lastCapitalised, titleCues)) hasCue = true;
         else if (hasCue && titleTailOpeners.has(word.folded)) opensTail = true;
       }
       runs.push({ first: index, last: lastCapitalised, hasCue, opensTail });
       index = lastCapitalised + 1;
     }
     return runs;
+  }
+
+  /** Whether a title cue (one or more capitalised words) starts at word `at`. */
+  private cueAt(at: number, last: number, cues: readonly (readonly string[])[]): boolean {
+    const words = this.document.words;
+    for (const cue of cues) {
+      if (at + cue.length - 1 > last) continue;
+      let matched = true;
+      for (const [offset, expected] of cue.entries()) {
+        const word = words[at + offset] as Word;
+        if (word.folded !== expected || !word.capitalised) {
+          matched = false;
+          break;
+        }
+      }
+      if (matched) return true;
+    }
+    return false;
   }
 
   /**
