@@ -81,12 +81,14 @@ export function launchBrowser(): Promise<Browser> {
 /** Everything a page asked for and every policy violation it reported, across a test file. */
 export interface Recorder {
   requests: string[];
+  /** Requests other than GET: uploading anything would show up here. */
+  sends: string[];
   violations: string[];
   errors: string[];
 }
 
 export function createRecorder(): Recorder {
-  return { requests: [], violations: [], errors: [] };
+  return { requests: [], sends: [], violations: [], errors: [] };
 }
 
 export async function openPage(
@@ -96,7 +98,10 @@ export async function openPage(
 ): Promise<Page> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
-  page.on('request', (request) => recorder.requests.push(request.url()));
+  page.on('request', (request) => {
+    recorder.requests.push(request.url());
+    if (request.method() !== 'GET') recorder.sends.push(`${request.method()} ${request.url()}`);
+  });
   page.on('console', (message) => {
     const text = message.text();
     if (/Content Security Policy/i.test(text)) recorder.violations.push(text);

@@ -31,7 +31,8 @@ export function suggestionsFor(term: Term): { text: string; id?: string }[] {
     seen.add(text.toLowerCase());
     out.push({ text, id: preferred.id });
   }
-  for (const text of term.text.en.alternatives) {
+  const fix = term.text.en.fix;
+  for (const text of [...(fix ? [fix] : []), ...term.text.en.alternatives]) {
     if (seen.has(text.toLowerCase())) continue;
     seen.add(text.toLowerCase());
     out.push({ text });

@@ -10,9 +10,9 @@ import { termPath } from './paths';
 let searcher: Promise<Searcher> | undefined;
 
 function loadSearcher(): Promise<Searcher> {
-  searcher ??= Promise.all([import('@luxlint/search'), import('@luxlint/terms')]).then(
-    ([{ createSearch }, { terms }]) => createSearch(terms),
-  );
+  // The package's default search: the dataset with the index prebuilt at build time, exactly
+  // what `luxlint lookup` uses.
+  searcher ??= import('@luxlint/search').then(({ getDefaultSearch }) => getDefaultSearch());
   return searcher;
 }
 
