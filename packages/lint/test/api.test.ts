@@ -1,0 +1,61 @@
+import * as api from '@luxlint/lint';
+import { formatFromPath, lint } from '@luxlint/lint';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+
+describe('@luxlint/lint API surface', () => {
+  it('exports exactly applyFixes, formatFromPath and lint', () => {
+    expect(Object.keys(api).sort()).toEqual(['applyFixes', 'formatFromPath', 'lint']);
+  });
+
+  it('lint returns a VFile holding the value and path, synchronously', () => {
+    const file = lint('Nothing to see.', { path: 'docs/a.md' });
+    expect(file).toBeInstanceOf(VFile);
+    expect(String(file)).toBe('Nothing to see.');
+    expect(file.path).toBe('docs/a.md');
+    expect(file.messages).toEqual([]);
+  });
+
+  it('sets the path on messages and sorts them by position', () => {
+    const file = lint('Child porn here.\n\nAnd child pornography, then kiddie porn.', { path: 'draft.md' });
+    expect(file.messages.map((message) => message.file)).toEqual(['draft.md', 'draft.md', 'draft.md']);
+    const offsets = file.messages.map((message) => (message.place && 'start' in message.place ? message.place.start.offset : -1));
+    expect(offsets).toEqual([...offsets].sort((a, b) => (a ?? 0) - (b ?? 0)));
+    expect(file.messages.map((message) => message.ruleId)).toEqual(['child-porn', 'child-pornography', 'child-porn']);
+  });
+
+  it('passes plugin options through (rules, preset, allow, reportSkipped, baseUrl)', () => {
+    const text = 'Officers found child porn and a kiddie porn archive.';
+    expect(lint(text).messages).toHaveLength(2);
+    expect(lint(text, { rules: { 'child-porn': 'off' } }).messages).toHaveLength(0);
+    expect(lint(text, { allow: ['kiddie porn'] }).messages).toHaveLength(1);
+    const [message] = lint('He saw child pornography.', { baseUrl: 'https://example.org/t/' }).messages;
+    expect(message?.url).toBe('https://example.org/t/child-pornography/');
+    const skipped = lint('"We found child porn," he said.', { reportSkipped: true }).messages;
+    expect(skipped.map((item) => (item as typeof item & { context?: string }).context)).toEqual(['quotation']);
+  });
+
+  it('reads the format from the path when none is given', () => {
+    const html = '<pre>child porn</pre><p>ok</p>';
+    expect(lint(html, { path: 'page.html' }).messages).toHaveLength(0);
+    expect(lint(html, { path: 'page.txt' }).messages).toHaveLength(1);
+  });
+});
+
+describe('formatFromPath', () => {
+  it.each([
+    ['a.md', 'markdown'],
+    ['dir/b.MARKDOWN', 'markdown'],
+    ['c.mdx', 'mdx'],
+    ['notes.txt', 'text'],
+    ['x.text', 'text'],
+    ['index.html', 'html'],
+    ['C:\\site\\old.HTM', 'html'],
+    ['report.docx', undefined],
+    ['.md', undefined],
+    ['README', undefined],
+    ['archive.md.gz', undefined],
+  ])('%s → %s', (path, format) => {
+    expect(formatFromPath(path)).toBe(format);
+  });
+});

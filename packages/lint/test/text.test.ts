@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { flagged, lineColumn, seen } from './helpers.js';
+
+const text = (value: string): string[] => flagged(value, { format: 'text' });
+
+describe('plain text', () => {
+  it('lints every paragraph, Markdown-looking syntax included as text', () => {
+    expect(text('Child porn.\n\n# child prostitution\n\n`kiddie porn`')).toEqual(['Child porn', 'child prostitution', 'kiddie porn']);
+  });
+
+  it('never lints URLs or e-mail addresses', () => {
+    expect(text('See https://example.org/child-porn, www.example.com/child-porn and child.porn@example.org.')).toEqual([]);
+    expect(text('(https://example.org/child-porn) then child porn.')).toEqual(['child porn']);
+  });
+
+  it('keeps offsets and lines exact with CRLF and CR line endings', () => {
+    for (const doc of ['a\r\n\r\nb child porn\r\nc child\r\nporn', 'a\r\rb child porn\rc']) {
+      const messages = seen(doc, { format: 'text' });
+      expect(messages.length).toBeGreaterThan(0);
+      for (const message of messages) {
+        expect(message.text.replace(/\s+/g, ' ')).toBe('child porn');
+        expect({ line: message.line, column: message.column }).toEqual(lineColumn(doc, message.offset ?? 0));
+      }
+    }
+  });
+
+  it('does not lint a control line itself', () => {
+    expect(seen('luxlint-disable-next-line child-porn\nfine', { format: 'text' })).toEqual([]);
+  });
+});
