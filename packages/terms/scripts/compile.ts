@@ -433,7 +433,18 @@ export function compileDataset(dir: string, options: CompileOptions = {}): Compi
           `"${pack.lang}" does not match the file name; expected "${expected}"`,
         );
       }
-      languagePacks.push(pack);
+      // Fixed key order, so the generated file does not depend on the order of the YAML keys.
+      languagePacks.push({
+        lang: pack.lang,
+        irregularPlurals: pack.irregularPlurals,
+        childWords: pack.childWords,
+        childAgeBelow: pack.childAgeBelow,
+        mentionCues: pack.mentionCues,
+        adultCues: pack.adultCues,
+        titleCues: pack.titleCues,
+        titleConnectors: pack.titleConnectors,
+        articleWords: pack.articleWords,
+      });
     } else if (parts.length === 2 && parts[0] !== undefined) {
       const folder = parts[0];
       if (!categoryNames.has(folder)) {

@@ -95,6 +95,18 @@ describe('compileDataset: a valid dataset', () => {
   it('should read the language packs', () => {
     expect(dataset.languagePacks.map((pack) => pack.lang)).toEqual(['en']);
     expect(dataset.languagePacks[0]?.irregularPlurals).toEqual({ child: 'children' });
+    // The fixture writes `lang` last; the output order is fixed whatever the YAML order.
+    expect(Object.keys(dataset.languagePacks[0] ?? {})).toEqual([
+      'lang',
+      'irregularPlurals',
+      'childWords',
+      'childAgeBelow',
+      'mentionCues',
+      'adultCues',
+      'titleCues',
+      'titleConnectors',
+      'articleWords',
+    ]);
   });
 });
 
