@@ -1,6 +1,14 @@
 #!/usr/bin/env node
 import { main } from './lib/main.js';
 
+// A reader that stops early (`luxlint … | head`) is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 main(process.argv).then(
   (status) => {
     process.exitCode = status;
