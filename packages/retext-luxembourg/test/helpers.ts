@@ -11,9 +11,11 @@ export function lintTest(text: string, options?: Options): VFile {
   return retext().use(testPlugin, options).processSync(text);
 }
 
-/** Sorted `String(message)` lines. */
+/** `String(message)` lines, sorted by position (then by text). */
 export function check(text: string, options?: Options): string[] {
-  return lintTest(text, options).messages.map(String).sort();
+  return [...lintTest(text, options).messages]
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || String(a).localeCompare(String(b)))
+    .map(String);
 }
 
 /** Messages of `text` as `[ruleId, actual, context?]` triples. */

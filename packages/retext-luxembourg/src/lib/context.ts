@@ -169,7 +169,7 @@ export class ParagraphContext {
     let outside = 0;
     for (let index = run.first; index <= run.last; index++) {
       const word = words[index] as Word;
-      if (!word.capitalised || articleWords.has(word.folded) || titleConnectors.has(word.folded)) continue;
+      if (!word.capitalised || word.numeric || articleWords.has(word.folded) || titleConnectors.has(word.folded)) continue;
       named++;
       if (index < span.first || index > span.last) outside++;
     }
@@ -287,7 +287,7 @@ export class ParagraphContext {
     if (before.join === 'barrier' || !openingMarks.test(before.separator)) {
       return this.continuesMentionList(span);
     }
-    if (this.precededBy(span.first, this.compiled.mentionCues)) return true;
+    if (this.precededBy(span.first, this.compiled.mentionCues, true)) return true;
     return this.continuesMentionList(span);
   }
 
@@ -311,23 +311,36 @@ export class ParagraphContext {
     return false;
   }
 
-  /** Whether the words right before `first` are one of `cues` (joined by spaces or hyphens). */
-  private precededBy(first: number, cues: readonly (readonly string[])[]): boolean {
+  /**
+   * Whether the words right before `first` are one of `cues` (joined by spaces or hyphens).
+   * With `modifiers`, a cue that opens with an article may have up to three modifiers after it
+   * (`the older term`, `the outdated and harmful term`).
+   */
+  private precededBy(first: number, cues: readonly (readonly string[])[], modifiers = false): boolean {
     const words = this.document.words;
     for (const cue of cues) {
-      const start = first - cue.length;
-      if (start < this.from) continue;
-      let matched = true;
-      for (const [offset, expected] of cue.entries()) {
-        const word = words[start + offset] as Word;
-        if (word.folded !== expected || (offset < cue.length - 1 && word.join !== 'flex')) {
-          matched = false;
-          break;
-        }
+      const opensWithArticle = modifiers && cue.length > 1 && this.compiled.articleWords.has(cue[0] ?? '');
+      const contiguous = opensWithArticle ? cue.slice(1) : cue;
+      const start = first - contiguous.length;
+      if (start < this.from || !this.wordsAre(start, contiguous)) continue;
+      if (!opensWithArticle) return true;
+      for (let gap = 1; gap <= 4 && start - gap >= this.from; gap++) {
+        const candidate = words[start - gap] as Word;
+        if (candidate.join !== 'flex' && !(candidate.join === 'other' && /^\s*,\s*$/u.test(candidate.separator))) break;
+        if (candidate.folded === cue[0]) return true;
       }
-      if (matched) return true;
     }
     return false;
+  }
+
+  /** Whether `expected` are the words from `start` on, joined by spaces or hyphens. */
+  private wordsAre(start: number, expected: readonly string[]): boolean {
+    const words = this.document.words;
+    for (const [offset, value] of expected.entries()) {
+      const word = words[start + offset] as Word;
+      if (word.folded !== value || (offset < expected.length - 1 && word.join !== 'flex')) return false;
+    }
+    return true;
   }
 
   private isAdult(span: Span): boolean {

@@ -1,4 +1,5 @@
 import type { FormEnd } from './compile.js';
+import { hyphens } from './text.js';
 import type { Word } from './tokens.js';
 import type { TrieNode } from './trie.js';
 
@@ -18,6 +19,7 @@ export interface FormMatch extends Span {
 /**
  * Walk `root` from word `first`; call `found` for every path end reached.
  * Words join through flex joins (space, hyphen, line break, markup) or an apostrophe (`'s`).
+ * A word of the data may also be written as a hyphenated compound (`teen-age` for `teenage`).
  */
 export function walk<End>(
   words: readonly Word[],
@@ -26,19 +28,27 @@ export function walk<End>(
   exact: boolean,
   found: (last: number, ends: readonly End[]) => void,
 ): void {
-  let node: TrieNode<End> | undefined = root;
-  let edge: 'flex' | 'apostrophe' = 'flex';
-  for (let index = first; index < words.length; index++) {
-    const word = words[index] as Word;
-    if (word.inUrl) return;
-    const edges: Map<string, TrieNode<End>> | undefined = edge === 'flex' ? node.flex : node.apostrophe;
-    node = edges?.get(exact ? word.value : word.folded);
-    if (!node) return;
+  const keyOf = (word: Word): string => (exact ? word.value : word.folded);
+  const step = (index: number, node: TrieNode<End>, edge: 'flex' | 'apostrophe'): void => {
+    const word = words[index];
+    if (!word || word.inUrl) return;
+    const edges = edge === 'flex' ? node.flex : node.apostrophe;
+    if (!edges) return;
+    const single = edges.get(keyOf(word));
+    if (single) advance(index, single);
+    const next = words[index + 1];
+    if (word.join === 'flex' && hyphens.has(word.separator) && next && !next.inUrl) {
+      const merged = edges.get(keyOf(word) + keyOf(next));
+      if (merged) advance(index + 1, merged);
+    }
+  };
+  const advance = (index: number, node: TrieNode<End>): void => {
     if (node.ends) found(index, node.ends);
-    if (word.join === 'flex') edge = 'flex';
-    else if (word.join === 'apostrophe') edge = 'apostrophe';
-    else return;
-  }
+    const word = words[index] as Word;
+    if (word.join === 'flex') step(index + 1, node, 'flex');
+    else if (word.join === 'apostrophe') step(index + 1, node, 'apostrophe');
+  };
+  step(first, root, 'flex');
 }
 
 /** Every match of the forms in `words`, longest first where they overlap; no overlapping duplicates. */
@@ -60,8 +70,8 @@ export function findMatches(
       const best = [...ends].sort((a, b) => Number(a.inflected) - Number(b.inflected))[0];
       if (best) candidates.push({ first, last, start: word.start, end: lastWord.end, end_: best });
     };
-    if (forms.flex?.has(word.folded)) walk(words, first, forms, false, record);
-    if (exactForms.flex?.has(word.value)) walk(words, first, exactForms, true, record);
+    walk(words, first, forms, false, record);
+    walk(words, first, exactForms, true, record);
   }
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const chosen: FormMatch[] = [];
@@ -77,7 +87,6 @@ export function findOccurrences(words: readonly Word[], from: number, to: number
   const spans: Span[] = [];
   for (let first = from; first < to; first++) {
     const word = words[first] as Word;
-    if (!root.flex?.has(word.folded)) continue;
     walk(words, first, root, false, (last) => {
       if (last < to) spans.push({ first, last, start: word.start, end: (words[last] as Word).end });
     });

@@ -6,6 +6,7 @@ import { ParagraphContext } from './context.js';
 import { findMatches } from './match.js';
 import { optionsKey, resolveOptions } from './options.js';
 import { report } from './report.js';
+import { hyphens } from './text.js';
 import { flatten, type Word } from './tokens.js';
 import type { Dataset, Options, QuoteRange } from './types.js';
 import { createTextPrefilter } from './prefilter.js';
@@ -67,6 +68,10 @@ function mayMatch(words: readonly Word[], from: number, to: number, compiled: Co
   for (let index = from; index < to; index++) {
     const word = words[index] as Word;
     if (forms.flex?.has(word.folded) || exactForms.flex?.has(word.value)) return true;
+    const next = words[index + 1];
+    if (next && word.join === 'flex' && hyphens.has(word.separator)) {
+      if (forms.flex?.has(word.folded + next.folded) || exactForms.flex?.has(word.value + next.value)) return true;
+    }
   }
   return false;
 }
