@@ -324,6 +324,27 @@ describe('architecture', () => {
     expect(violations).toEqual([]);
   });
 
+  it('tsconfig references follow the allowed direction', () => {
+    const violations: string[] = [];
+    for (const pkg of packages) {
+      const file = join(pkg.dir, 'tsconfig.json');
+      if (!existsSync(file)) continue;
+      const { config, error } = ts.readConfigFile(file, ts.sys.readFile) as {
+        config?: { references?: { path: string }[] };
+        error?: ts.Diagnostic;
+      };
+      expect(error, display(file)).toBeUndefined();
+      for (const reference of config?.references ?? []) {
+        const target = packageOwning(resolve(pkg.dir, reference.path));
+        const problem = target
+          ? forbiddenEdge(pkg.name, target.name, false)
+          : `references ${reference.path}, which is not a workspace package`;
+        if (problem) violations.push(`${display(file)}: ${problem}`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
   it('import specifiers in the source follow the allowed direction', () => {
     const violations: string[] = [];
     for (const pkg of packages) {
