@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compileDataset } from '../scripts/compile.js';
 import { generateFiles } from '../scripts/generate-files.js';
@@ -134,5 +135,17 @@ describe('generateFiles', () => {
     expect(first).toBe(second);
     const ids = [...first.matchAll(/^ {2}\{"id":"([^"]+)"/gm)].map((match) => match[1]);
     expect(ids).toEqual(['child-pornography', 'child-sexual-abuse-material', 'sextortion']);
+  });
+});
+
+describe('scripts/generate.ts', () => {
+  it('refuses an unknown option with exit 2 and lists the valid ones', () => {
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/generate.ts', '--chek'],
+      { cwd: packageDir, encoding: 'utf8' },
+    );
+    expect(result.stderr).toBe('Unknown option --chek; valid options: --check, --partial\n');
+    expect(result.status).toBe(2);
   });
 });
