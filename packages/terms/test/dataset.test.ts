@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { categories, getLanguagePack, legalTitles, terms } from '@luxlint/terms';
-import { compileDataset } from '../scripts/compile.js';
+import { compileDataset, containsForm, expandAlternatives } from '../scripts/compile.js';
 
 const datasetDir = fileURLToPath(new URL('../../../terms', import.meta.url));
 const flagged = terms.filter((term) => term.status !== 'use');
@@ -53,6 +53,30 @@ describe('the terms dataset', () => {
       (term) => term.status === 'use' && term.text.en.match.length > 0,
     );
     expect(useWithForms.map((term) => term.id)).toEqual([]);
+  });
+
+  it('never suggests a phrase that an avoid/caution form would flag', () => {
+    const plurals = getLanguagePack('en')?.irregularPlurals ?? {};
+    const forms = flagged.flatMap((term) =>
+      term.text.en.match.flatMap((form) =>
+        expandAlternatives(form.phrase).map((phrase) => ({ ...form, phrase, id: term.id })),
+      ),
+    );
+    const suggestions = terms.flatMap((term) => {
+      const text = term.text.en;
+      const own = term.status === 'use' ? [text.term, ...text.abbreviations] : [];
+      return [...own, ...text.alternatives, ...(text.fix === undefined ? [] : [text.fix])].map(
+        (phrase) => [term.id, phrase] as const,
+      );
+    });
+    expect(forms.length).toBeGreaterThan(0);
+    expect(suggestions.length).toBeGreaterThan(0);
+    const clashes = suggestions.flatMap(([id, phrase]) =>
+      forms
+        .filter((form) => containsForm(phrase, form, plurals))
+        .map((form) => `${id}: "${phrase}" contains ${form.id}'s "${form.phrase}"`),
+    );
+    expect(clashes).toEqual([]);
   });
 
   it('is honest about provenance: an entry claims only a tier one of its sources has', () => {
