@@ -144,6 +144,16 @@ export function validateSettings(raw: unknown, source: string, known: KnownValue
   return settings;
 }
 
+/** ` (line l, column c): reason` from a JSON.parse message that gives a position. */
+function jsonErrorPlace(text: string, message: string): string {
+  const match = /^(.*?)(?: in JSON)? at position (\d+)/.exec(message);
+  if (!match) return `: ${message}`;
+  const before = text.slice(0, Number(match[2]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return ` (line ${line}, column ${column}): ${match[1]}`;
+}
+
 /** Parse a config file; `undefined` for a package.json without a `luxlint` key. */
 export async function readConfigFile(file: string): Promise<unknown> {
   const display = path.relative(process.cwd(), file) || file;
@@ -168,7 +178,7 @@ export async function readConfigFile(file: string): Promise<unknown> {
   try {
     parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new ConfigError(`${display}: invalid JSON: ${(error as Error).message}`);
+    throw new ConfigError(`${display}: invalid JSON${jsonErrorPlace(text, (error as Error).message)}`);
   }
   if (base === 'package.json') {
     if (parsed === null || typeof parsed !== 'object' || !('luxlint' in parsed)) return undefined;
@@ -197,6 +207,8 @@ export class ConfigResolver {
     if (explicitConfig !== undefined) {
       const file = path.resolve(explicitConfig);
       this.#explicit = this.#load(file).then((found) => found ?? { settings: {}, file });
+      // Awaited per file later; without this a rejection before the first await would be "unhandled".
+      this.#explicit.catch(() => undefined);
     }
   }
 
