@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 
 export type Stance = 'avoid' | 'caution';
-export type ProtectedKind = 'title' | 'quotation' | 'mention' | 'adult_or_general' | 'preferred' | 'trap' | 'code' | 'url';
+export type ProtectedKind =
+  'title' | 'quotation' | 'mention' | 'adult_or_general' | 'preferred' | 'trap' | 'code' | 'url';
 
 export interface ExpectedFlag {
   readonly match: string;
@@ -22,7 +23,16 @@ export interface EvalCase {
 }
 
 const stances: ReadonlySet<string> = new Set(['avoid', 'caution']);
-const kinds: ReadonlySet<string> = new Set(['title', 'quotation', 'mention', 'adult_or_general', 'preferred', 'trap', 'code', 'url']);
+const kinds: ReadonlySet<string> = new Set([
+  'title',
+  'quotation',
+  'mention',
+  'adult_or_general',
+  'preferred',
+  'trap',
+  'code',
+  'url',
+]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -32,32 +42,49 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function caseProblems(value: unknown): string[] {
   if (!isRecord(value)) return ['not a JSON object'];
   const problems: string[] = [];
-  const { id, text, expected, must_not_flag: protectedTexts, must_not_flag_kinds: protectedKinds, category } = value;
+  const {
+    id,
+    text,
+    expected,
+    must_not_flag: protectedTexts,
+    must_not_flag_kinds: protectedKinds,
+    category,
+  } = value;
   if (typeof id !== 'string' || id === '') problems.push('`id` must be a non-empty string');
   if (typeof text !== 'string') problems.push('`text` must be a string');
   if (typeof category !== 'string') problems.push('`category` must be a string');
   if (!Array.isArray(expected)) problems.push('`expected` must be an array');
   else
     expected.forEach((flag: unknown, index) => {
-      if (!isRecord(flag)) return problems.push(`expected[${index}] must be an object`);
+      if (!isRecord(flag)) {
+        problems.push(`expected[${index}] must be an object`);
+        return;
+      }
       const { match, stance, start, end } = flag;
-      if (typeof stance !== 'string' || !stances.has(stance)) problems.push(`expected[${index}].stance must be avoid or caution`);
+      if (typeof stance !== 'string' || !stances.has(stance))
+        problems.push(`expected[${index}].stance must be avoid or caution`);
       if (typeof match !== 'string' || !Number.isInteger(start) || !Number.isInteger(end)) {
         problems.push(`expected[${index}] needs match (string), start and end (integers)`);
       } else if (typeof text === 'string' && text.slice(start as number, end as number) !== match) {
-        problems.push(`expected[${index}]: text.slice(${String(start)}, ${String(end)}) is ${JSON.stringify(text.slice(start as number, end as number))}, not ${JSON.stringify(match)}`);
+        problems.push(
+          `expected[${index}]: text.slice(${String(start)}, ${String(end)}) is ${JSON.stringify(text.slice(start as number, end as number))}, not ${JSON.stringify(match)}`,
+        );
       }
     });
   if (!Array.isArray(protectedTexts) || !Array.isArray(protectedKinds)) {
     problems.push('`must_not_flag` and `must_not_flag_kinds` must be arrays');
   } else {
-    if (protectedTexts.length !== protectedKinds.length) problems.push('`must_not_flag` and `must_not_flag_kinds` differ in length');
+    if (protectedTexts.length !== protectedKinds.length)
+      problems.push('`must_not_flag` and `must_not_flag_kinds` differ in length');
     protectedTexts.forEach((protectedText: unknown, index) => {
-      if (typeof protectedText !== 'string' || protectedText === '') problems.push(`must_not_flag[${index}] must be a non-empty string`);
-      else if (typeof text === 'string' && !text.includes(protectedText)) problems.push(`must_not_flag[${index}] ${JSON.stringify(protectedText)} is not in text`);
+      if (typeof protectedText !== 'string' || protectedText === '')
+        problems.push(`must_not_flag[${index}] must be a non-empty string`);
+      else if (typeof text === 'string' && !text.includes(protectedText))
+        problems.push(`must_not_flag[${index}] ${JSON.stringify(protectedText)} is not in text`);
     });
     protectedKinds.forEach((kind: unknown, index) => {
-      if (typeof kind !== 'string' || !kinds.has(kind)) problems.push(`must_not_flag_kinds[${index}] must be one of ${[...kinds].join(', ')}`);
+      if (typeof kind !== 'string' || !kinds.has(kind))
+        problems.push(`must_not_flag_kinds[${index}] must be one of ${[...kinds].join(', ')}`);
     });
   }
   return problems;

@@ -32,7 +32,11 @@ export interface CaseResult {
   readonly truePositives: readonly Finding[];
   readonly falsePositives: readonly Finding[];
   readonly misses: readonly EvalCase['expected'][number][];
-  readonly protectedFalsePositives: ReadonlyArray<{ readonly finding: Finding; readonly text: string; readonly kind: ProtectedKind }>;
+  readonly protectedFalsePositives: ReadonlyArray<{
+    readonly finding: Finding;
+    readonly text: string;
+    readonly kind: ProtectedKind;
+  }>;
 }
 
 export interface PluginScore {
@@ -84,15 +88,23 @@ export function findingsOf(text: string, options: LintOptions = {}): Finding[] {
 }
 
 function isFlag(finding: Finding): boolean {
-  return (finding.status === 'avoid' || finding.status === 'caution') && finding.context === undefined;
+  return (
+    (finding.status === 'avoid' || finding.status === 'caution') && finding.context === undefined
+  );
 }
 
 export function scoreCase(item: EvalCase, findings: readonly Finding[]): CaseResult {
   const flags = findings.filter(isFlag);
-  const truePositives = flags.filter((flag) => item.expected.some((expected) => overlaps(flag, expected) && flag.status === expected.stance));
+  const truePositives = flags.filter((flag) =>
+    item.expected.some((expected) => overlaps(flag, expected) && flag.status === expected.stance),
+  );
   const falsePositives = flags.filter((flag) => !truePositives.includes(flag));
-  const misses = item.expected.filter((expected) => !flags.some((flag) => overlaps(flag, expected) && flag.status === expected.stance));
-  const protectedFalsePositives: Array<{ finding: Finding; text: string; kind: ProtectedKind }> = [];
+  const misses = item.expected.filter(
+    (expected) =>
+      !flags.some((flag) => overlaps(flag, expected) && flag.status === expected.stance),
+  );
+  const protectedFalsePositives: Array<{ finding: Finding; text: string; kind: ProtectedKind }> =
+    [];
   item.must_not_flag.forEach((protectedText, index) => {
     const kind = item.must_not_flag_kinds[index] ?? 'trap';
     for (const span of spansOf(item.text, protectedText)) {
@@ -104,22 +116,49 @@ export function scoreCase(item: EvalCase, findings: readonly Finding[]): CaseRes
       }
     }
   });
-  return { id: item.id, category: item.category, text: item.text, findings, truePositives, falsePositives, misses, protectedFalsePositives };
+  return {
+    id: item.id,
+    category: item.category,
+    text: item.text,
+    findings,
+    truePositives,
+    falsePositives,
+    misses,
+    protectedFalsePositives,
+  };
 }
 
 /** Score the plugin on `cases`. */
 export function scorePlugin(cases: readonly EvalCase[], options: LintOptions = {}): PluginScore {
   const results = cases.map((item) => scoreCase(item, findingsOf(item.text, options)));
   const truePositives = results.reduce((sum, result) => sum + result.truePositives.length, 0);
-  const flags = truePositives + results.reduce((sum, result) => sum + result.falsePositives.length, 0);
+  const flags =
+    truePositives + results.reduce((sum, result) => sum + result.falsePositives.length, 0);
   const expected = cases.reduce((sum, item) => sum + item.expected.length, 0);
   const found = expected - results.reduce((sum, result) => sum + result.misses.length, 0);
-  const protectedFalsePositives = results.reduce((sum, result) => sum + result.protectedFalsePositives.length, 0);
+  const protectedFalsePositives = results.reduce(
+    (sum, result) => sum + result.protectedFalsePositives.length,
+    0,
+  );
   // With nothing to find (or nothing flagged) the ratio is vacuously perfect.
   const precision = flags === 0 ? 1 : truePositives / flags;
   const recall = expected === 0 ? 1 : found / expected;
-  const passed = precision >= targets.precision && recall >= targets.recall && protectedFalsePositives <= targets.protectedFalsePositives;
-  return { cases: cases.length, flags, expected, truePositives, found, precision, recall, protectedFalsePositives, passed, results };
+  const passed =
+    precision >= targets.precision &&
+    recall >= targets.recall &&
+    protectedFalsePositives <= targets.protectedFalsePositives;
+  return {
+    cases: cases.length,
+    flags,
+    expected,
+    truePositives,
+    found,
+    precision,
+    recall,
+    protectedFalsePositives,
+    passed,
+    results,
+  };
 }
 
 function describe(finding: Finding): string {
@@ -137,14 +176,24 @@ export function formatPluginScore(name: string, score: PluginScore): string {
     `  recall     ${percent(score.recall)}  (${score.found}/${score.expected} expected)  target ≥ ${percent(targets.recall)}  ${mark(score.recall >= targets.recall)}`,
     `  protected false positives  ${score.protectedFalsePositives}  target 0  ${mark(score.protectedFalsePositives === 0)}`,
   ];
-  const failing = score.results.filter((result) => result.misses.length + result.falsePositives.length + result.protectedFalsePositives.length > 0);
+  const failing = score.results.filter(
+    (result) =>
+      result.misses.length + result.falsePositives.length + result.protectedFalsePositives.length >
+      0,
+  );
   if (failing.length > 0) lines.push('', `  Cases with problems (${failing.length}):`);
   for (const result of failing) {
     lines.push(`  ${result.id} [${result.category}] ${JSON.stringify(result.text)}`);
-    for (const miss of result.misses) lines.push(`    miss: ${JSON.stringify(miss.match)} ${miss.start}-${miss.end} (${miss.stance})`);
-    for (const finding of result.falsePositives) lines.push(`    false positive: ${describe(finding)}`);
+    for (const miss of result.misses)
+      lines.push(
+        `    miss: ${JSON.stringify(miss.match)} ${miss.start}-${miss.end} (${miss.stance})`,
+      );
+    for (const finding of result.falsePositives)
+      lines.push(`    false positive: ${describe(finding)}`);
     for (const { finding, text, kind } of result.protectedFalsePositives) {
-      lines.push(`    protected false positive on ${JSON.stringify(text)} [${kind}]: ${describe(finding)}`);
+      lines.push(
+        `    protected false positive on ${JSON.stringify(text)} [${kind}]: ${describe(finding)}`,
+      );
     }
   }
   return lines.join('\n');

@@ -60,7 +60,13 @@ export const pluginSection: EvalSection = {
         passed: score.passed,
         targets,
         problems: score.results
-          .filter((result) => result.misses.length + result.falsePositives.length + result.protectedFalsePositives.length > 0)
+          .filter(
+            (result) =>
+              result.misses.length +
+                result.falsePositives.length +
+                result.protectedFalsePositives.length >
+              0,
+          )
           .map((result) => ({
             id: result.id,
             text: result.text,
@@ -115,9 +121,24 @@ export function main(argv: readonly string[], cwd: string, write: (text: string)
   }
   const passed = Object.values(results).every((result) => result.passed);
   if (args.json) {
-    write(JSON.stringify({ passed, sections: Object.fromEntries(Object.entries(results).map(([name, result]) => [name, result.data])) }, null, 2));
+    write(
+      JSON.stringify(
+        {
+          passed,
+          sections: Object.fromEntries(
+            Object.entries(results).map(([name, result]) => [name, result.data]),
+          ),
+        },
+        null,
+        2,
+      ),
+    );
   } else {
-    write(Object.values(results).map((result) => result.report).join('\n\n'));
+    write(
+      Object.values(results)
+        .map((result) => result.report)
+        .join('\n\n'),
+    );
     write(passed ? '\nAll targets met.' : '\nBelow target: see above.');
   }
   return passed ? 0 : 1;
@@ -125,5 +146,7 @@ export function main(argv: readonly string[], cwd: string, write: (text: string)
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   // `pnpm eval` runs from the workspace root; INIT_CWD is where the user typed the command.
-  process.exitCode = main(process.argv.slice(2), process.env['INIT_CWD'] ?? process.cwd(), (text) => console.log(text));
+  process.exitCode = main(process.argv.slice(2), process.env['INIT_CWD'] ?? process.cwd(), (text) =>
+    console.log(text),
+  );
 }

@@ -12,7 +12,16 @@ const base: EvalCase = {
 };
 
 function finding(start: number, end: number, fields: Partial<Finding> = {}): Finding {
-  return { ruleId: 'child-pornography', status: 'avoid', context: undefined, severity: 'warning', start, end, actual: '', ...fields };
+  return {
+    ruleId: 'child-pornography',
+    status: 'avoid',
+    context: undefined,
+    severity: 'warning',
+    start,
+    end,
+    actual: '',
+    ...fields,
+  };
 }
 
 describe('scoreCase', () => {
@@ -31,22 +40,39 @@ describe('scoreCase', () => {
 
   it('treats a warning on a title as a protected false positive, an info skip as fine', () => {
     const titleStart = base.text.indexOf('Child Pornography Prevention Act');
-    expect(scoreCase(base, [finding(titleStart, titleStart + 17)]).protectedFalsePositives).toHaveLength(1);
-    const skip = finding(titleStart, titleStart + 17, { status: 'avoid', context: 'legal-title', severity: 'info' });
+    expect(
+      scoreCase(base, [finding(titleStart, titleStart + 17)]).protectedFalsePositives,
+    ).toHaveLength(1);
+    const skip = finding(titleStart, titleStart + 17, {
+      status: 'avoid',
+      context: 'legal-title',
+      severity: 'info',
+    });
     const result = scoreCase(base, [finding(10, 27), skip]);
     expect(result.protectedFalsePositives).toEqual([]);
     expect(result.falsePositives).toEqual([]);
   });
 
   it('treats even an info-level flag on a preferred term or trap as a protected false positive', () => {
-    const item: EvalCase = { ...base, text: 'Dog grooming salons reopened.', expected: [], must_not_flag: ['grooming'], must_not_flag_kinds: ['trap'] };
-    const result = scoreCase(item, [finding(4, 12, { status: 'caution', severity: 'info', ruleId: 'sexting' })]);
+    const item: EvalCase = {
+      ...base,
+      text: 'Dog grooming salons reopened.',
+      expected: [],
+      must_not_flag: ['grooming'],
+      must_not_flag_kinds: ['trap'],
+    };
+    const result = scoreCase(item, [
+      finding(4, 12, { status: 'caution', severity: 'info', ruleId: 'sexting' }),
+    ]);
     expect(result.protectedFalsePositives).toHaveLength(1);
     expect(result.falsePositives).toHaveLength(1);
   });
 
   it('does not count messages without a status (control-comment warnings) as flags', () => {
-    const result = scoreCase(base, [finding(10, 27), finding(0, 2, { status: undefined, ruleId: 'luxlint-directive' })]);
+    const result = scoreCase(base, [
+      finding(10, 27),
+      finding(0, 2, { status: undefined, ruleId: 'luxlint-directive' }),
+    ]);
     expect(result.falsePositives).toEqual([]);
   });
 });

@@ -17,11 +17,23 @@ describe('@luxlint/lint API surface', () => {
   });
 
   it('sets the path on messages and sorts them by position', () => {
-    const file = lint('Child porn here.\n\nAnd child pornography, then kiddie porn.', { path: 'draft.md' });
-    expect(file.messages.map((message) => message.file)).toEqual(['draft.md', 'draft.md', 'draft.md']);
-    const offsets = file.messages.map((message) => (message.place && 'start' in message.place ? message.place.start.offset : -1));
+    const file = lint('Child porn here.\n\nAnd child pornography, then kiddie porn.', {
+      path: 'draft.md',
+    });
+    expect(file.messages.map((message) => message.file)).toEqual([
+      'draft.md',
+      'draft.md',
+      'draft.md',
+    ]);
+    const offsets = file.messages.map((message) =>
+      message.place && 'start' in message.place ? message.place.start.offset : -1,
+    );
     expect(offsets).toEqual([...offsets].sort((a, b) => (a ?? 0) - (b ?? 0)));
-    expect(file.messages.map((message) => message.ruleId)).toEqual(['child-porn', 'child-pornography', 'child-porn']);
+    expect(file.messages.map((message) => message.ruleId)).toEqual([
+      'child-porn',
+      'child-pornography',
+      'child-porn',
+    ]);
   });
 
   it('passes plugin options through (rules, preset, allow, reportSkipped, baseUrl)', () => {
@@ -29,10 +41,14 @@ describe('@luxlint/lint API surface', () => {
     expect(lint(text).messages).toHaveLength(2);
     expect(lint(text, { rules: { 'child-porn': 'off' } }).messages).toHaveLength(0);
     expect(lint(text, { allow: ['kiddie porn'] }).messages).toHaveLength(1);
-    const [message] = lint('He saw child pornography.', { baseUrl: 'https://example.org/t/' }).messages;
+    const [message] = lint('He saw child pornography.', {
+      baseUrl: 'https://example.org/t/',
+    }).messages;
     expect(message?.url).toBe('https://example.org/t/child-pornography/');
     const skipped = lint('"We found child porn," he said.', { reportSkipped: true }).messages;
-    expect(skipped.map((item) => (item as typeof item & { context?: string }).context)).toEqual(['quotation']);
+    expect(skipped.map((item) => (item as typeof item & { context?: string }).context)).toEqual([
+      'quotation',
+    ]);
   });
 
   it('reads the format from the path when none is given', () => {

@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { lint } from '@luxlint/lint';
 import { seen } from './helpers.js';
 
-const texts = (value: string, format: 'markdown' | 'mdx' | 'html' | 'text' = 'markdown'): string[] =>
-  seen(value, { format }).map((message) => `${message.ruleId}: ${message.text}`);
+const texts = (
+  value: string,
+  format: 'markdown' | 'mdx' | 'html' | 'text' = 'markdown',
+): string[] => seen(value, { format }).map((message) => `${message.ruleId}: ${message.text}`);
 
 describe('control comments: markdown', () => {
   it('disable-next-line turns off the next (non-blank) line only', () => {
-    const doc = 'child porn one\n<!-- luxlint-disable-next-line -->\nchild porn two\n\nchild porn three';
+    const doc =
+      'child porn one\n<!-- luxlint-disable-next-line -->\nchild porn two\n\nchild porn three';
     expect(texts(doc)).toEqual(['child-porn: child porn', 'child-porn: child porn']);
     expect(seen(doc).map((message) => message.line)).toEqual([1, 5]);
     const withBlank = '<!-- luxlint-disable-next-line -->\n\nchild porn two\n\nchild porn three';
@@ -38,7 +41,8 @@ describe('control comments: markdown', () => {
   });
 
   it('disable without ids turns everything off; enable with an id brings one rule back', () => {
-    const doc = '<!-- luxlint-disable -->\n\nchild porn and child prostitute\n\n<!-- luxlint-enable child-prostitute -->\n\nchild porn and child prostitute';
+    const doc =
+      '<!-- luxlint-disable -->\n\nchild porn and child prostitute\n\n<!-- luxlint-enable child-prostitute -->\n\nchild porn and child prostitute';
     expect(texts(doc)).toEqual(['child-prostitute: child prostitute']);
   });
 
@@ -57,28 +61,35 @@ describe('control comments: markdown', () => {
       'Unknown rule `zzzzzzzzzzzz` in `luxlint-disable`; it is not the id of any luxlint entry',
     ]);
     const [typo] = lint('<!-- luxlint-disable chld-porn -->').messages;
-    expect(typo?.reason).toBe('Unknown rule `chld-porn` in `luxlint-disable`; did you mean `child-porn`?');
+    expect(typo?.reason).toBe(
+      'Unknown rule `chld-porn` in `luxlint-disable`; did you mean `child-porn`?',
+    );
     expect(typo?.expected).toEqual(['child-porn']);
   });
 
   it('a directive inside code is not a directive', () => {
-    expect(texts('```\n<!-- luxlint-disable -->\n```\n\nchild porn')).toEqual(['child-porn: child porn']);
+    expect(texts('```\n<!-- luxlint-disable -->\n```\n\nchild porn')).toEqual([
+      'child-porn: child porn',
+    ]);
   });
 });
 
 describe('control comments: other formats', () => {
   it('mdx uses expression comments', () => {
-    const doc = '{/* luxlint-disable-next-line */}\nchild porn\n\n{/* luxlint-disable child-porn */}\n\nchild porn and child prostitute';
+    const doc =
+      '{/* luxlint-disable-next-line */}\nchild porn\n\n{/* luxlint-disable child-porn */}\n\nchild porn and child prostitute';
     expect(texts(doc, 'mdx')).toEqual(['child-prostitute: child prostitute']);
   });
 
   it('html uses comments', () => {
-    const doc = '<p>child porn</p>\n<!-- luxlint-disable-next-line -->\n<p>child porn</p>\n<!-- luxlint-disable -->\n<p>child prostitute</p>';
+    const doc =
+      '<p>child porn</p>\n<!-- luxlint-disable-next-line -->\n<p>child porn</p>\n<!-- luxlint-disable -->\n<p>child prostitute</p>';
     expect(texts(doc, 'html')).toEqual(['child-porn: child porn']);
   });
 
   it('plain text uses whole lines', () => {
-    const doc = 'child porn\nluxlint-disable-next-line child-porn\nchild porn\n\nluxlint-disable\nchild prostitute\nluxlint-enable\nchild prostitute';
+    const doc =
+      'child porn\nluxlint-disable-next-line child-porn\nchild porn\n\nluxlint-disable\nchild prostitute\nluxlint-enable\nchild prostitute';
     expect(seen(doc, { format: 'text' }).map((message) => [message.ruleId, message.line])).toEqual([
       ['child-porn', 1],
       ['child-prostitute', 8],
@@ -86,7 +97,9 @@ describe('control comments: other formats', () => {
   });
 
   it('plain text warns about unknown ids too', () => {
-    const [message] = seen('luxlint-disable child-prostitutes\nchild prostitute', { format: 'text' });
+    const [message] = seen('luxlint-disable child-prostitutes\nchild prostitute', {
+      format: 'text',
+    });
     expect(message?.ruleId).toBe('luxlint-directive');
   });
 });

@@ -17,7 +17,9 @@ describe('applyFixes', () => {
   it('skips a fix overlapping one already taken: the first wins', () => {
     expect(applyFixes('abcdef', [withFix(1, 4, 'X'), withFix(3, 6, 'Y')])).toBe('aXef');
     expect(applyFixes('abcdef', [withFix(3, 6, 'Y'), withFix(1, 4, 'X')])).toBe('abcY');
-    expect(applyFixes('abcdef', [withFix(0, 6, 'Z'), withFix(1, 2, 'X'), withFix(4, 5, 'Y')])).toBe('Z');
+    expect(applyFixes('abcdef', [withFix(0, 6, 'Z'), withFix(1, 2, 'X'), withFix(4, 5, 'Y')])).toBe(
+      'Z',
+    );
   });
 
   it('keeps adjacent replacements but not two insertions at one point', () => {
@@ -34,24 +36,32 @@ describe('applyFixes', () => {
   });
 
   it('fixes real messages and is idempotent on re-lint', () => {
-    const value = 'Child pornography was found. An CHILD PORNOGRAPHY case; "child pornography," he said.\n\n> child pornography\n';
+    const value =
+      'Child pornography was found. An CHILD PORNOGRAPHY case; "child pornography," he said.\n\n> child pornography\n';
     const fixed = applyFixes(value, lint(value).messages);
     expect(fixed).not.toBe(value);
     expect(fixed).toContain('"child pornography," he said');
     expect(fixed).toContain('> child pornography');
     const again = applyFixes(fixed, lint(fixed).messages);
     expect(again).toBe(fixed);
-    expect(lint(fixed).messages.filter((message) => (message as typeof message & { fix?: unknown }).fix)).toEqual([]);
+    expect(
+      lint(fixed).messages.filter((message) => (message as typeof message & { fix?: unknown }).fix),
+    ).toEqual([]);
   });
 
   it('turns each dataset example with a `fixed` text into that text, in every format', () => {
-    const examples = terms.flatMap((term) => term.text.en.examples.incorrect.filter((example) => example.fixed !== undefined));
+    const examples = terms.flatMap((term) =>
+      term.text.en.examples.incorrect.filter((example) => example.fixed !== undefined),
+    );
     expect(examples.length).toBeGreaterThan(0);
     for (const example of examples) {
       for (const format of ['markdown', 'text', 'html'] as const) {
         const value = format === 'html' ? `<p>${example.text}</p>` : example.text;
         const expected = format === 'html' ? `<p>${example.fixed}</p>` : example.fixed;
-        expect(applyFixes(value, lint(value, { format }).messages), `${format}: ${example.text}`).toBe(expected);
+        expect(
+          applyFixes(value, lint(value, { format }).messages),
+          `${format}: ${example.text}`,
+        ).toBe(expected);
       }
     }
   });

@@ -13,7 +13,13 @@ describe('html', () => {
       '<table><tr><td>kiddie porn</td><td>2020</td></tr></table>',
       '</body></html>',
     ].join('\n');
-    expect(html(doc)).toEqual(['Child porn', 'child prostitution', 'child</b> pornography', 'child sex tourist', 'kiddie porn']);
+    expect(html(doc)).toEqual([
+      'Child porn',
+      'child prostitution',
+      'child</b> pornography',
+      'child sex tourist',
+      'kiddie porn',
+    ]);
   });
 
   it.each([
@@ -32,8 +38,14 @@ describe('html', () => {
   });
 
   it('treats <blockquote> and <q> as quotations', () => {
-    const doc = '<blockquote><p>We found child porn.</p></blockquote><p>She said <q>child pornography</q> twice; we say child porn.</p>';
-    expect(seen(doc, { format: 'html', reportSkipped: true }).map((message) => [message.text, message.context])).toEqual([
+    const doc =
+      '<blockquote><p>We found child porn.</p></blockquote><p>She said <q>child pornography</q> twice; we say child porn.</p>';
+    expect(
+      seen(doc, { format: 'html', reportSkipped: true }).map((message) => [
+        message.text,
+        message.context,
+      ]),
+    ).toEqual([
       ['child porn', 'quotation'],
       ['child pornography', 'quotation'],
       ['child porn', undefined],
@@ -43,7 +55,13 @@ describe('html', () => {
   it('maps character references and lines back to the source', () => {
     const doc = '<p>\n  A &amp; B &mdash; child&nbsp;pornography\n  and &#99;hild porn.\n</p>';
     const messages = seen(doc, { format: 'html' });
-    expect(messages.map((message) => message.text)).toEqual(['child&nbsp;pornography', '&#99;hild porn']);
-    for (const message of messages) expect({ line: message.line, column: message.column }).toEqual(lineColumn(doc, message.offset ?? 0));
+    expect(messages.map((message) => message.text)).toEqual([
+      'child&nbsp;pornography',
+      '&#99;hild porn',
+    ]);
+    for (const message of messages)
+      expect({ line: message.line, column: message.column }).toEqual(
+        lineColumn(doc, message.offset ?? 0),
+      );
   });
 });

@@ -16,7 +16,13 @@ describe('markdown: what is linted', () => {
       '| --- | --- |',
       '| 2020 | kiddie porn |',
     ].join('\n');
-    expect(flagged(doc)).toEqual(['Child porn', 'Child pornography', 'child prostitute', 'child sex tourists', 'kiddie porn']);
+    expect(flagged(doc)).toEqual([
+      'Child porn',
+      'Child pornography',
+      'child prostitute',
+      'child sex tourists',
+      'kiddie porn',
+    ]);
   });
 
   it('a phrase split by emphasis, strong, links and strikethrough', () => {
@@ -28,7 +34,9 @@ describe('markdown: what is linted', () => {
 
   it('phrases broken over lines, also inside block-quote and list continuation lines', () => {
     expect(flagged('He kept child\npornography.')).toEqual(['child\npornography']);
-    expect(flagged('- The list item says child\n  pornography again.')).toEqual(['child\n  pornography']);
+    expect(flagged('- The list item says child\n  pornography again.')).toEqual([
+      'child\n  pornography',
+    ]);
   });
 
   it('image alternative text', () => {
@@ -68,8 +76,12 @@ describe('markdown: offsets into the original file', () => {
     for (const message of seen(doc, { reportSkipped: true })) {
       expect(message.offset).toBeDefined();
       // The span holds the words the message is about, whatever markup sits in between.
-      expect(message.text.replace(/[\s>*\\&;a-z]*/gi, (part) => part).toLowerCase()).toMatch(/^(child|kiddie)/);
-      expect({ line: message.line, column: message.column }).toEqual(lineColumn(doc, message.offset ?? 0));
+      expect(message.text.replace(/[\s>*\\&;a-z]*/gi, (part) => part).toLowerCase()).toMatch(
+        /^(child|kiddie)/,
+      );
+      expect({ line: message.line, column: message.column }).toEqual(
+        lineColumn(doc, message.offset ?? 0),
+      );
     }
   });
 
@@ -80,7 +92,9 @@ describe('markdown: offsets into the original file', () => {
 
   it('gives exact spans inside block quotes and list continuations', () => {
     const doc = '> one child\n> porn case\n\n- item\n  child pornography';
-    expect(seen(doc, { reportSkipped: true }).map((message) => [message.text, message.context])).toEqual([
+    expect(
+      seen(doc, { reportSkipped: true }).map((message) => [message.text, message.context]),
+    ).toEqual([
       ['child\n> porn', 'quotation'],
       ['child pornography', undefined],
     ]);
@@ -100,7 +114,9 @@ describe('markdown: quotations', () => {
 
   it('a nested block quote inside a list item is a quotation too', () => {
     const doc = '- Statement:\n\n  > We seized child porn.\n';
-    expect(seen(doc, { reportSkipped: true }).map((message) => message.context)).toEqual(['quotation']);
+    expect(seen(doc, { reportSkipped: true }).map((message) => message.context)).toEqual([
+      'quotation',
+    ]);
   });
 });
 
@@ -124,13 +140,20 @@ describe('mdx', () => {
       "const x = 'child porn'",
       '```',
     ].join('\n');
-    expect(seen(doc, { format: 'mdx' }).map((message) => message.text)).toEqual(['Child porn', 'child prostitute']);
+    expect(seen(doc, { format: 'mdx' }).map((message) => message.text)).toEqual([
+      'Child porn',
+      'child prostitute',
+    ]);
   });
 
   it('throws a positioned error on invalid MDX, like any unified parser', () => {
-    expect(() => seen('<Note>\n\nunclosed child porn', { format: 'mdx' })).toThrow(/Expected a closing tag|end of file/);
+    expect(() => seen('<Note>\n\nunclosed child porn', { format: 'mdx' })).toThrow(
+      /Expected a closing tag|end of file/,
+    );
     // Without a single candidate word the fast path never parses, so it cannot notice.
     expect(seen('<Note>\n\nunclosed', { format: 'mdx' })).toEqual([]);
-    expect(() => seen('<Note>\n\nunclosed', { format: 'mdx', fastPath: false })).toThrow(/Expected a closing tag|end of file/);
+    expect(() => seen('<Note>\n\nunclosed', { format: 'mdx', fastPath: false })).toThrow(
+      /Expected a closing tag|end of file/,
+    );
   });
 });

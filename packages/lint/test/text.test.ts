@@ -5,11 +5,19 @@ const text = (value: string): string[] => flagged(value, { format: 'text' });
 
 describe('plain text', () => {
   it('lints every paragraph, Markdown-looking syntax included as text', () => {
-    expect(text('Child porn.\n\n# child prostitution\n\n`kiddie porn`')).toEqual(['Child porn', 'child prostitution', 'kiddie porn']);
+    expect(text('Child porn.\n\n# child prostitution\n\n`kiddie porn`')).toEqual([
+      'Child porn',
+      'child prostitution',
+      'kiddie porn',
+    ]);
   });
 
   it('never lints URLs or e-mail addresses', () => {
-    expect(text('See https://example.org/child-porn, www.example.com/child-porn and child.porn@example.org.')).toEqual([]);
+    expect(
+      text(
+        'See https://example.org/child-porn, www.example.com/child-porn and child.porn@example.org.',
+      ),
+    ).toEqual([]);
     expect(text('(https://example.org/child-porn) then child porn.')).toEqual(['child porn']);
   });
 
@@ -19,7 +27,9 @@ describe('plain text', () => {
       expect(messages.length).toBeGreaterThan(0);
       for (const message of messages) {
         expect(message.text.replace(/\s+/g, ' ')).toBe('child porn');
-        expect({ line: message.line, column: message.column }).toEqual(lineColumn(doc, message.offset ?? 0));
+        expect({ line: message.line, column: message.column }).toEqual(
+          lineColumn(doc, message.offset ?? 0),
+        );
       }
     }
   });

@@ -15,7 +15,8 @@ function knownIds(): Map<string, string> {
     canonicalIds = new Map();
     for (const term of terms) {
       canonicalIds.set(term.id, term.id);
-      for (const alias of term.aliases) if (!canonicalIds.has(alias)) canonicalIds.set(alias, term.id);
+      for (const alias of term.aliases)
+        if (!canonicalIds.has(alias)) canonicalIds.set(alias, term.id);
     }
   }
   return canonicalIds;
@@ -32,7 +33,9 @@ function closest(id: string): string | undefined {
     }
   }
   // Only suggest what is plausibly a typo, not any id at all.
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(id.length / 3)) ? best : undefined;
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(id.length / 3))
+    ? best
+    : undefined;
 }
 
 interface ResolvedDirective extends Directive {
@@ -43,7 +46,12 @@ interface ResolvedDirective extends Directive {
 }
 
 /** Resolve ids (reporting unknown ones on `file`) and the line a `disable-next-line` applies to. */
-function resolve(directives: readonly Directive[], file: VFile, document: string, lines: LineIndex): ResolvedDirective[] {
+function resolve(
+  directives: readonly Directive[],
+  file: VFile,
+  document: string,
+  lines: LineIndex,
+): ResolvedDirective[] {
   const known = knownIds();
   const resolved: ResolvedDirective[] = [];
   for (const directive of directives) {
@@ -57,7 +65,9 @@ function resolve(directives: readonly Directive[], file: VFile, document: string
       const suggestion = closest(id);
       const message = file.message(
         `Unknown rule \`${id}\` in \`luxlint-${directive.kind}\`` +
-          (suggestion ? `; did you mean \`${suggestion}\`?` : '; it is not the id of any luxlint entry'),
+          (suggestion
+            ? `; did you mean \`${suggestion}\`?`
+            : '; it is not the id of any luxlint entry'),
         {
           place: { start: lines.toPoint(directive.start), end: lines.toPoint(directive.end) },
           ruleId: directiveRuleId,
@@ -77,7 +87,11 @@ function resolve(directives: readonly Directive[], file: VFile, document: string
       if (/\S/.test(document.slice(from, to))) break;
       targetLine++;
     }
-    resolved.push({ ...directive, rules: directive.ids.length === 0 ? undefined : rules, targetLine });
+    resolved.push({
+      ...directive,
+      rules: directive.ids.length === 0 ? undefined : rules,
+      targetLine,
+    });
   }
   return resolved.sort((a, b) => a.start - b.start);
 }
@@ -86,7 +100,12 @@ function resolve(directives: readonly Directive[], file: VFile, document: string
  * Drop the plugin's messages that control comments turn off, and warn about comments naming
  * unknown rules. Works on offsets, so it is the same for every format.
  */
-export function applyDirectives(file: VFile, directives: readonly Directive[], document: string, lines: LineIndex): void {
+export function applyDirectives(
+  file: VFile,
+  directives: readonly Directive[],
+  document: string,
+  lines: LineIndex,
+): void {
   if (directives.length === 0) return;
   const pluginMessages = file.messages;
   file.messages = [];
@@ -97,11 +116,19 @@ export function applyDirectives(file: VFile, directives: readonly Directive[], d
   const nextLine = resolved.filter((directive) => directive.kind === 'disable-next-line');
 
   const kept = pluginMessages.filter((message) => {
-    const offset = message.place && 'start' in message.place ? message.place.start.offset : message.place?.offset;
+    const offset =
+      message.place && 'start' in message.place
+        ? message.place.start.offset
+        : message.place?.offset;
     if (offset === undefined) return true;
     const ruleId = message.ruleId ?? '';
     const line = lines.lineOf(offset);
-    if (nextLine.some((directive) => directive.targetLine === line && (!directive.rules || directive.rules.has(ruleId)))) {
+    if (
+      nextLine.some(
+        (directive) =>
+          directive.targetLine === line && (!directive.rules || directive.rules.has(ruleId)),
+      )
+    ) {
       return false;
     }
     // Replay the range comments before this message.

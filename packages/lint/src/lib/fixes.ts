@@ -14,8 +14,10 @@ function fixOf(message: VFileMessage): Fix | undefined {
   const fix = (message as VFileMessage & { fix?: unknown }).fix;
   if (typeof fix !== 'object' || fix === null) return undefined;
   const { offset, endOffset, text } = fix as Partial<Fix>;
-  if (typeof offset !== 'number' || typeof endOffset !== 'number' || typeof text !== 'string') return undefined;
-  if (!Number.isInteger(offset) || !Number.isInteger(endOffset) || offset < 0 || endOffset < offset) return undefined;
+  if (typeof offset !== 'number' || typeof endOffset !== 'number' || typeof text !== 'string')
+    return undefined;
+  if (!Number.isInteger(offset) || !Number.isInteger(endOffset) || offset < 0 || endOffset < offset)
+    return undefined;
   return { offset, endOffset, text };
 }
 

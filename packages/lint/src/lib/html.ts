@@ -18,18 +18,71 @@ interface HtmlNode {
 const htmlParser = unified().use(rehypeParse).freeze();
 
 /** Never prose: program text, notation, and what the reader does not see as text. */
-const ignored = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'pre', 'textarea', 'del']);
+const ignored = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'pre',
+  'textarea',
+  'del',
+]);
 /** Inline elements whose text is code or machine output: kept as opaque source. */
 const sources = new Set(['code', 'kbd', 'samp', 'var', 'tt']);
 /** Phrasing content (HTML "phrasing content" plus obsolete inline elements). */
 const phrasing = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'br', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'img',
-  'ins', 'kbd', 'label', 'mark', 'nobr', 'q', 'ruby', 'rb', 'rp', 'rt', 'rtc', 's', 'samp', 'small', 'span',
-  'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'acronym', 'output', 'meter', 'progress',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'br',
+  'cite',
+  'code',
+  'data',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'label',
+  'mark',
+  'nobr',
+  'q',
+  'ruby',
+  'rb',
+  'rp',
+  'rt',
+  'rtc',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+  'acronym',
+  'output',
+  'meter',
+  'progress',
 ]);
 
 function isIgnored(node: HtmlNode): boolean {
-  return (node.tagName !== undefined && ignored.has(node.tagName)) || node.properties?.['dataNlcst'] === 'ignore';
+  return (
+    (node.tagName !== undefined && ignored.has(node.tagName)) ||
+    node.properties?.['dataNlcst'] === 'ignore'
+  );
 }
 
 /** Parse HTML into prose blocks, quotation ranges (`<blockquote>`, `<q>`) and control comments. */
@@ -42,7 +95,11 @@ export function parseHtml(document: string): ParsedDocument {
   const noteQuote = (node: HtmlNode): void => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    if ((node.tagName === 'blockquote' || node.tagName === 'q') && start !== undefined && end !== undefined) {
+    if (
+      (node.tagName === 'blockquote' || node.tagName === 'q') &&
+      start !== undefined &&
+      end !== undefined
+    ) {
       quoteRanges.push([start, end]);
     }
   };
@@ -68,7 +125,8 @@ export function parseHtml(document: string): ParsedDocument {
       if (node.tagName === 'br') {
         if (start !== undefined && end !== undefined) pieces.push({ kind: 'break', start, end });
       } else if (node.tagName !== undefined && sources.has(node.tagName)) {
-        if (start !== undefined && end !== undefined) pieces.push({ kind: 'source', value: document.slice(start, end), start, end });
+        if (start !== undefined && end !== undefined)
+          pieces.push({ kind: 'source', value: document.slice(start, end), start, end });
       } else {
         noteQuote(node);
         for (const child of node.children ?? []) inline(child, pieces);
@@ -77,7 +135,8 @@ export function parseHtml(document: string): ParsedDocument {
   };
 
   const isPhrasing = (node: HtmlNode): boolean =>
-    node.type === 'text' || (node.type === 'element' && node.tagName !== undefined && phrasing.has(node.tagName));
+    node.type === 'text' ||
+    (node.type === 'element' && node.tagName !== undefined && phrasing.has(node.tagName));
 
   // Runs of phrasing content inside a flow element are the paragraphs (implicit or explicit).
   const flow = (node: HtmlNode): void => {
@@ -91,12 +150,19 @@ export function parseHtml(document: string): ParsedDocument {
     const flush = (): void => {
       const first = pieces[0];
       const last = pieces[pieces.length - 1];
-      if (first && last && pieces.some((piece) => piece.kind === 'text' && /\S/.test(piece.value))) {
+      if (
+        first &&
+        last &&
+        pieces.some((piece) => piece.kind === 'text' && /\S/.test(piece.value))
+      ) {
         blocks.push({ start: first.start, end: last.end, pieces });
       }
       pieces = [];
     };
-    const children = node.tagName === 'template' && node.content ? (node.content.children ?? []) : (node.children ?? []);
+    const children =
+      node.tagName === 'template' && node.content
+        ? (node.content.children ?? [])
+        : (node.children ?? []);
     for (const child of children) {
       if (isPhrasing(child)) {
         inline(child, pieces);

@@ -1,7 +1,10 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { ParseEnglish } from 'parse-english';
 import retextEnglish from 'retext-english';
-import retextLuxembourg, { createPrefilter, type Options as PluginOptions } from 'retext-luxembourg';
+import retextLuxembourg, {
+  createPrefilter,
+  type Options as PluginOptions,
+} from 'retext-luxembourg';
 import { unified, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import { applyDirectives } from './directives.js';
@@ -41,7 +44,10 @@ function engineFor(options: PluginOptions): Engine {
   let engine = engines.get(key);
   if (!engine) {
     engine = {
-      processor: unified().use(retextEnglish).use(retextLuxembourg, options).freeze() as unknown as Processor,
+      processor: unified()
+        .use(retextEnglish)
+        .use(retextLuxembourg, options)
+        .freeze() as unknown as Processor,
       prefilter: createPrefilter(options),
     };
     if (engines.size >= maximumEngines) {
@@ -77,17 +83,24 @@ function wholeFileText(value: string, format: Format): string {
   if (text.includes('&')) {
     // Decoding through the same routine the parsers use would need a parse; a lenient
     // numeric/named pass is enough because the check only has to be a superset.
-    text = text.replace(/&(#[xX][\da-fA-F]{1,6}|#\d{1,7}|[A-Za-z][A-Za-z\d]{0,31});/g, (reference, body: string) => {
-      if (body.startsWith('#')) {
-        const codePoint = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
-        return codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : reference;
-      }
-      return decodeNamed(body) ?? reference;
-    });
+    text = text.replace(
+      /&(#[xX][\da-fA-F]{1,6}|#\d{1,7}|[A-Za-z][A-Za-z\d]{0,31});/g,
+      (reference, body: string) => {
+        if (body.startsWith('#')) {
+          const codePoint =
+            body[1] === 'x' || body[1] === 'X'
+              ? Number.parseInt(body.slice(2), 16)
+              : Number.parseInt(body.slice(1), 10);
+          return codePoint > 0 && codePoint <= 0x10ffff
+            ? String.fromCodePoint(codePoint)
+            : reference;
+        }
+        return decodeNamed(body) ?? reference;
+      },
+    );
   }
   return text;
 }
-
 
 function decodeNamed(name: string): string | undefined {
   const decoded = decodeNamedCharacterReference(name);
@@ -126,7 +139,8 @@ function endOffset(message: VFile['messages'][number]): number {
  */
 export function lint(value: string, options: LintOptions = {}): VFile {
   const { format: givenFormat, path, fastPath = true, ...pluginOptions } = options;
-  const format: Format = givenFormat ?? (path === undefined ? undefined : formatFromPath(path)) ?? 'markdown';
+  const format: Format =
+    givenFormat ?? (path === undefined ? undefined : formatFromPath(path)) ?? 'markdown';
   const file = path === undefined ? new VFile({ value }) : new VFile({ value, path });
   const engine = engineFor(pluginOptions);
 
@@ -138,7 +152,9 @@ export function lint(value: string, options: LintOptions = {}): VFile {
   const document = parse(value, format, fastPath);
   const lines = new LineIndex(value);
   const blocks = fastPath
-    ? document.blocks.filter((block) => engine.prefilter(blockText(block, (offset) => lines.lineOf(offset))))
+    ? document.blocks.filter((block) =>
+        engine.prefilter(blockText(block, (offset) => lines.lineOf(offset))),
+      )
     : document.blocks;
 
   if (blocks.length > 0) {
@@ -149,7 +165,10 @@ export function lint(value: string, options: LintOptions = {}): VFile {
 
   applyDirectives(file, document.directives, value, lines);
   file.messages.sort(
-    (a, b) => startOffset(a) - startOffset(b) || endOffset(a) - endOffset(b) || String(a.ruleId).localeCompare(String(b.ruleId)),
+    (a, b) =>
+      startOffset(a) - startOffset(b) ||
+      endOffset(a) - endOffset(b) ||
+      String(a.ruleId).localeCompare(String(b.ruleId)),
   );
   return file;
 }

@@ -17,15 +17,40 @@ interface MdNode {
   position?: Position | undefined;
 }
 
-const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
-const mdxParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkMdx).freeze();
+const markdownParser = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkFrontmatter, ['yaml', 'toml'])
+  .freeze();
+const mdxParser = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkFrontmatter, ['yaml', 'toml'])
+  .use(remarkMdx)
+  .freeze();
 
 /** Containers of block content: walked, never linted as a whole. */
-const containers = new Set(['root', 'blockquote', 'list', 'listItem', 'footnoteDefinition', 'table', 'tableRow', 'mdxJsxFlowElement']);
+const containers = new Set([
+  'root',
+  'blockquote',
+  'list',
+  'listItem',
+  'footnoteDefinition',
+  'table',
+  'tableRow',
+  'mdxJsxFlowElement',
+]);
 /** Blocks whose phrasing content is prose. */
 const proseBlocks = new Set(['paragraph', 'heading', 'tableCell']);
 /** Phrasing nodes whose children are prose. */
-const phrasingParents = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference', 'mdxJsxTextElement']);
+const phrasingParents = new Set([
+  'emphasis',
+  'strong',
+  'delete',
+  'link',
+  'linkReference',
+  'mdxJsxTextElement',
+]);
 /** Phrasing content that is never prose. */
 const phrasingSources = new Set(['inlineCode', 'inlineMath']);
 
@@ -80,7 +105,8 @@ export function parseMarkdown(document: string, mdx: boolean): ParsedDocument {
         pieces.push(...withoutUrls(textPiece(node.value, document, start, end)));
       }
     } else if (phrasingSources.has(node.type)) {
-      if (start !== undefined && end !== undefined) pieces.push({ kind: 'source', value: document.slice(start, end), start, end });
+      if (start !== undefined && end !== undefined)
+        pieces.push({ kind: 'source', value: document.slice(start, end), start, end });
     } else if (node.type === 'break') {
       if (start !== undefined && end !== undefined) pieces.push({ kind: 'break', start, end });
     } else if (node.type === 'image' || node.type === 'imageReference') {
@@ -88,7 +114,12 @@ export function parseMarkdown(document: string, mdx: boolean): ParsedDocument {
       if (node.alt && start !== undefined && end !== undefined) {
         pieces.push(...withoutUrls(textPiece(node.alt, document, start + 2, end)));
       }
-    } else if (node.type === 'link' && start !== undefined && end !== undefined && isBareUrl(node, document, start, end)) {
+    } else if (
+      node.type === 'link' &&
+      start !== undefined &&
+      end !== undefined &&
+      isBareUrl(node, document, start, end)
+    ) {
       pieces.push({ kind: 'source', value: document.slice(start, end), start, end });
     } else if (phrasingParents.has(node.type)) {
       for (const child of node.children ?? []) phrasing(child, pieces);
@@ -128,11 +159,22 @@ export function parseMarkdown(document: string, mdx: boolean): ParsedDocument {
     const flush = (): void => {
       const first = run[0];
       const last = run[run.length - 1];
-      if (first && last) block({ type: 'paragraph', children: run, position: { start: first.position!.start, end: last.position!.end } });
+      if (first && last)
+        block({
+          type: 'paragraph',
+          children: run,
+          position: { start: first.position!.start, end: last.position!.end },
+        });
       run = [];
     };
     for (const child of node.children ?? []) {
-      if (child.position && (child.type === 'text' || phrasingParents.has(child.type) || phrasingSources.has(child.type) || child.type === 'break')) {
+      if (
+        child.position &&
+        (child.type === 'text' ||
+          phrasingParents.has(child.type) ||
+          phrasingSources.has(child.type) ||
+          child.type === 'break')
+      ) {
         run.push(child);
       } else {
         flush();

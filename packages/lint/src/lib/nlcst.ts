@@ -21,7 +21,12 @@ function span(lines: LineIndex, start: number, end: number): Position {
 }
 
 /** Give tokens of a text piece (from character `from` on) their place in the original file. */
-function placeTokens(tokens: readonly Positioned[], piece: TextPiece, lines: LineIndex, from: number): void {
+function placeTokens(
+  tokens: readonly Positioned[],
+  piece: TextPiece,
+  lines: LineIndex,
+  from: number,
+): void {
   let index = from;
   for (const token of tokens) {
     const length = toString(token as SentenceContent).length;
@@ -38,13 +43,20 @@ function placeTokens(tokens: readonly Positioned[], piece: TextPiece, lines: Lin
  * Split `node`'s children into several nodes of the same type after each child of `childType`
  * whose text matches `expression` (what parse-latin does to make sentences and paragraphs).
  */
-function splitNode<T extends Sentence | Paragraph>(node: T, childType: string, expression: RegExp): T[] {
+function splitNode<T extends Sentence | Paragraph>(
+  node: T,
+  childType: string,
+  expression: RegExp,
+): T[] {
   const result: T[] = [];
   let start = 0;
   const children = node.children as Positioned[];
   for (let index = 0; index < children.length; index++) {
     const token = children[index] as Positioned;
-    if (index === children.length - 1 || (token.type === childType && expression.test(toString(token as SentenceContent)))) {
+    if (
+      index === children.length - 1 ||
+      (token.type === childType && expression.test(toString(token as SentenceContent)))
+    ) {
       const part = { type: node.type, children: children.slice(start, index + 1) } as unknown as T;
       const first = children[start];
       if (first?.position && token.position) {
@@ -58,22 +70,39 @@ function splitNode<T extends Sentence | Paragraph>(node: T, childType: string, e
 }
 
 /** Turn one block into root-level nlcst paragraphs, with offsets into the original file. */
-export function blockToParagraphs(block: Block, parser: ParseEnglish, lines: LineIndex): RootContent[] {
+export function blockToParagraphs(
+  block: Block,
+  parser: ParseEnglish,
+  lines: LineIndex,
+): RootContent[] {
   const content: SentenceContent[] = [];
   let previousEnd: number | undefined;
   for (const piece of block.pieces) {
     if (previousEnd !== undefined) {
       const gap = gapWhiteSpace(previousEnd, piece.start, (offset) => lines.lineOf(offset));
-      if (gap) content.push({ type: 'WhiteSpaceNode', value: gap, position: span(lines, previousEnd, piece.start) });
+      if (gap)
+        content.push({
+          type: 'WhiteSpaceNode',
+          value: gap,
+          position: span(lines, previousEnd, piece.start),
+        });
     }
     if (piece.kind === 'text') {
       const tokens = parser.tokenize(piece.value);
       placeTokens(tokens as Positioned[], piece, lines, 0);
       content.push(...tokens);
     } else if (piece.kind === 'source') {
-      content.push({ type: 'SourceNode', value: piece.value, position: span(lines, piece.start, piece.end) });
+      content.push({
+        type: 'SourceNode',
+        value: piece.value,
+        position: span(lines, piece.start, piece.end),
+      });
     } else {
-      content.push({ type: 'WhiteSpaceNode', value: '\n', position: span(lines, piece.start, piece.end) });
+      content.push({
+        type: 'WhiteSpaceNode',
+        value: '\n',
+        position: span(lines, piece.start, piece.end),
+      });
     }
     previousEnd = piece.end;
   }
@@ -81,13 +110,19 @@ export function blockToParagraphs(block: Block, parser: ParseEnglish, lines: Lin
 
   const first = content[0] as Positioned;
   const last = content[content.length - 1] as Positioned;
-  const position = first.position && last.position ? { start: first.position.start, end: last.position.end } : undefined;
+  const position =
+    first.position && last.position
+      ? { start: first.position.start, end: last.position.end }
+      : undefined;
 
   const sentence: Sentence = { type: 'SentenceNode', children: content };
   if (position) sentence.position = { start: { ...position.start }, end: { ...position.end } };
   for (const plugin of parser.tokenizeSentencePlugins) plugin(sentence);
 
-  const paragraph: Paragraph = { type: 'ParagraphNode', children: splitNode(sentence, 'PunctuationNode', terminalMarker) };
+  const paragraph: Paragraph = {
+    type: 'ParagraphNode',
+    children: splitNode(sentence, 'PunctuationNode', terminalMarker),
+  };
   if (position) paragraph.position = { start: { ...position.start }, end: { ...position.end } };
   for (const plugin of parser.tokenizeParagraphPlugins) plugin(paragraph);
 
@@ -95,14 +130,23 @@ export function blockToParagraphs(block: Block, parser: ParseEnglish, lines: Lin
 }
 
 /** Assemble a root from converted blocks, separated as blocks are in a document. */
-export function blocksToRoot(blocks: readonly Block[], parser: ParseEnglish, lines: LineIndex, length: number): Root {
+export function blocksToRoot(
+  blocks: readonly Block[],
+  parser: ParseEnglish,
+  lines: LineIndex,
+  length: number,
+): Root {
   const children: RootContent[] = [];
   let previousEnd: number | undefined;
   for (const block of blocks) {
     const paragraphs = blockToParagraphs(block, parser, lines);
     if (paragraphs.length === 0) continue;
     if (previousEnd !== undefined) {
-      children.push({ type: 'WhiteSpaceNode', value: '\n\n', position: span(lines, previousEnd, block.start) });
+      children.push({
+        type: 'WhiteSpaceNode',
+        value: '\n\n',
+        position: span(lines, previousEnd, block.start),
+      });
     }
     children.push(...paragraphs);
     previousEnd = block.end;

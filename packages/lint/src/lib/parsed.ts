@@ -26,8 +26,6 @@ const directiveBody = /^\s*luxlint-(disable-next-line|disable|enable)(?=\s|$)([\
 export function parseDirective(comment: string, start: number, end: number): Directive | undefined {
   const match = directiveBody.exec(comment);
   if (!match) return undefined;
-  const ids = (match[2] ?? '')
-    .split(/[\s,]+/)
-    .filter((id) => id.length > 0);
+  const ids = (match[2] ?? '').split(/[\s,]+/).filter((id) => id.length > 0);
   return { kind: match[1] as DirectiveKind, ids, start, end };
 }

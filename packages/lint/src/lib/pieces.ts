@@ -53,13 +53,17 @@ export function charEnd(piece: TextPiece, index: number): number {
 const characterReference = /&(?:#[xX]([\da-fA-F]{1,6})|#(\d{1,7})|([A-Za-z][A-Za-z\d]{0,31}));/y;
 
 /** Decode the character reference starting at `index` of `source`, or undefined. */
-function referenceAt(source: string, index: number): { decoded: string; length: number } | undefined {
+function referenceAt(
+  source: string,
+  index: number,
+): { decoded: string; length: number } | undefined {
   characterReference.lastIndex = index;
   const match = characterReference.exec(source);
   if (!match) return undefined;
   let decoded: string | false = false;
   if (match[1] !== undefined || match[2] !== undefined) {
-    const codePoint = match[1] === undefined ? Number.parseInt(match[2] ?? '', 10) : Number.parseInt(match[1], 16);
+    const codePoint =
+      match[1] === undefined ? Number.parseInt(match[2] ?? '', 10) : Number.parseInt(match[1], 16);
     decoded = codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : '\uFFFD';
   } else if (match[3] !== undefined) {
     decoded = decodeNamedCharacterReference(match[3]);
@@ -123,14 +127,31 @@ export function textPiece(value: string, document: string, start: number, end: n
 /** The sub-piece of `piece` covering value[from, to). */
 function slicePiece(piece: TextPiece, from: number, to: number): TextPiece {
   const value = piece.value.slice(from, to);
-  const start = from < to ? charStart(piece, from) : from < piece.value.length ? charStart(piece, from) : piece.end;
+  const start =
+    from < to
+      ? charStart(piece, from)
+      : from < piece.value.length
+        ? charStart(piece, from)
+        : piece.end;
   const end = from < to ? charEnd(piece, to - 1) : start;
   if (!piece.starts || !piece.ends) return { kind: 'text', value, start, end };
-  return { kind: 'text', value, start, end, starts: piece.starts.slice(from, to), ends: piece.ends.slice(from, to) };
+  return {
+    kind: 'text',
+    value,
+    start,
+    end,
+    starts: piece.starts.slice(from, to),
+    ends: piece.ends.slice(from, to),
+  };
 }
 
 function sourceOf(piece: TextPiece, from: number, to: number): SourcePiece {
-  return { kind: 'source', value: piece.value.slice(from, to), start: charStart(piece, from), end: charEnd(piece, to - 1) };
+  return {
+    kind: 'source',
+    value: piece.value.slice(from, to),
+    start: charStart(piece, from),
+    end: charEnd(piece, to - 1),
+  };
 }
 
 // Scheme or www. URLs and e-mail addresses, as GFM autolink literals recognise them; trailing
@@ -192,7 +213,11 @@ export function blockText(block: Block, lineOf: (offset: number) => number): str
 }
 
 /** White space standing for markup between two pieces on different lines, as remark-retext does. */
-export function gapWhiteSpace(previousEnd: number, nextStart: number, lineOf: (offset: number) => number): string | undefined {
+export function gapWhiteSpace(
+  previousEnd: number,
+  nextStart: number,
+  lineOf: (offset: number) => number,
+): string | undefined {
   if (nextStart <= previousEnd) return undefined;
   const lines = lineOf(nextStart) - lineOf(previousEnd);
   return lines > 0 ? '\n'.repeat(lines) : undefined;

@@ -16,7 +16,8 @@ export class LineIndex {
       const code = value.charCodeAt(index);
       // CR LF is one line ending; a lone CR ends a line too, as in vfile-location and parse-latin.
       if (code === 10 /* \n */) this.#lineStarts.push(index + 1);
-      else if (code === 13 /* \r */ && value.charCodeAt(index + 1) !== 10) this.#lineStarts.push(index + 1);
+      else if (code === 13 /* \r */ && value.charCodeAt(index + 1) !== 10)
+        this.#lineStarts.push(index + 1);
     }
   }
 

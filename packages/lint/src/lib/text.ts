@@ -7,16 +7,30 @@ const directiveLine = /^[ \t]*luxlint-(?:disable-next-line|disable|enable)(?=[ \
 const blankLines = /(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+/g;
 
 /** Prose pieces of document[start, end): URLs and control lines become opaque source. */
-function piecesOf(document: string, start: number, end: number, controls: ReadonlyArray<readonly [number, number]>): Piece[] {
+function piecesOf(
+  document: string,
+  start: number,
+  end: number,
+  controls: ReadonlyArray<readonly [number, number]>,
+): Piece[] {
   const pieces: Piece[] = [];
   let from = start;
   for (const [controlStart, controlEnd] of controls) {
     if (controlEnd <= start || controlStart >= end) continue;
-    if (controlStart > from) pieces.push(...withoutUrls(textPiece(document.slice(from, controlStart), document, from, controlStart)));
-    pieces.push({ kind: 'source', value: document.slice(controlStart, controlEnd), start: controlStart, end: controlEnd });
+    if (controlStart > from)
+      pieces.push(
+        ...withoutUrls(textPiece(document.slice(from, controlStart), document, from, controlStart)),
+      );
+    pieces.push({
+      kind: 'source',
+      value: document.slice(controlStart, controlEnd),
+      start: controlStart,
+      end: controlEnd,
+    });
     from = controlEnd;
   }
-  if (end > from) pieces.push(...withoutUrls(textPiece(document.slice(from, end), document, from, end)));
+  if (end > from)
+    pieces.push(...withoutUrls(textPiece(document.slice(from, end), document, from, end)));
   return pieces;
 }
 

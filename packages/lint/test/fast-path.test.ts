@@ -1,0 +1,79 @@
+/**
+ * The fast path (prefilter on the whole file, then only candidate blocks parsed) must give
+ * exactly the messages of full processing: every field of every message, in the same order.
+ */
+import { lint, type Format, type LintOptions } from '@luxlint/lint';
+import { describe, expect, it } from 'vitest';
+import { datasetExamples, generateDocument, seeded } from './corpus.js';
+
+/** Every own field of a message except the stack trace (which names the call site). */
+function comparable(message: object): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(message)) {
+    if (key === 'stack') continue;
+    result[key] = value;
+  }
+  result['reason'] = (message as { reason?: unknown }).reason;
+  return result;
+}
+
+function both(value: string, options: LintOptions) {
+  const fast = lint(value, { ...options, fastPath: true }).messages.map(comparable);
+  const full = lint(value, { ...options, fastPath: false }).messages.map(comparable);
+  return { fast, full };
+}
+
+const formats: Format[] = ['markdown', 'mdx', 'html', 'text'];
+// Scale with LUXLINT_DIFF_SCALE (e.g. 10 for a long local run).
+const scale = Number(process.env['LUXLINT_DIFF_SCALE'] ?? '1');
+const documentsPerFormat = Math.round(60 * scale);
+
+describe('fast path = full path', () => {
+  const totals = { documents: 0, characters: 0, messages: 0 };
+
+  for (const format of formats) {
+    for (const [label, options] of [
+      ['defaults', {}],
+      ['reportSkipped, guidelines preset', { reportSkipped: true, preset: 'guidelines' }],
+    ] as const) {
+      it(`${format}, ${label}: generated corpus`, { timeout: 240_000 }, () => {
+        const random = seeded(format.length * 7919 + label.length);
+        let messages = 0;
+        for (let index = 0; index < documentsPerFormat; index++) {
+          // Mixed densities: clean files, realistic ones and term-dense ones.
+          const density = [0, 0.02, 0.15, 0.6][index % 4] as number;
+          const value = generateDocument(
+            random,
+            format,
+            500 + Math.floor(random() * 6000),
+            density,
+          );
+          const { fast, full } = both(value, { ...options, format });
+          expect(fast, `${format} document ${index}:\n${value}`).toEqual(full);
+          messages += full.length;
+          totals.documents++;
+          totals.characters += value.length;
+        }
+        totals.messages += messages;
+        // A differential test that never sees a message proves nothing.
+        expect(messages).toBeGreaterThan(documentsPerFormat / 2);
+      });
+    }
+
+    it(`${format}: every dataset example`, () => {
+      for (const example of datasetExamples()) {
+        const value = format === 'html' ? `<p>${example}</p>` : example;
+        const { fast, full } = both(value, { format, reportSkipped: true });
+        expect(fast, value).toEqual(full);
+      }
+    });
+  }
+
+  it('covered a corpus of real size', () => {
+    // Printed so the size of the proof is visible in the test log.
+    console.log(
+      `fast-path differential: ${totals.documents} documents, ${(totals.characters / 1e6).toFixed(2)} MB, ${totals.messages} messages`,
+    );
+    expect(totals.documents).toBe(documentsPerFormat * formats.length * 2);
+  });
+});
