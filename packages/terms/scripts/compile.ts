@@ -793,7 +793,11 @@ function checkEntries(
   }
 }
 
-/** Does `phrase` contain `form` as a word sequence (the last word possibly inflected, as the engine does)? */
+/**
+ * Does `phrase` contain `form` as a word sequence? With `inflect`, any word of the form may
+ * stand in its plural or possessive (the engine inflects "erotic image of child" into "erotic
+ * images of children"), so this errs on the side of finding a clash.
+ */
 export function containsForm(
   phrase: string,
   form: { phrase: string; caseSensitive: boolean; inflect: boolean },
@@ -801,27 +805,23 @@ export function containsForm(
 ): boolean {
   const fold = (word: string) => (form.caseSensitive ? word : word.toLowerCase());
   const haystack = words(phrase).map(fold);
-  const needle = words(form.phrase).map(fold);
-  if (needle.length === 0 || needle.length > haystack.length) return false;
-  const lastIndex = needle.length - 1;
-  const last = needle[lastIndex] ?? '';
-  const lastForms = new Set([last]);
-  if (form.inflect) {
-    const irregular = irregularPlurals[last];
-    for (const variant of [irregular, `${last}s`, `${last}es`, `${last}'s`, `${last}s'`]) {
-      if (variant) lastForms.add(fold(variant));
-    }
-    if (/[^aeiou]y$/.test(last)) lastForms.add(`${last.slice(0, -1)}ies`);
-  }
-  for (let start = 0; start + needle.length <= haystack.length; start++) {
-    let all = true;
-    for (let offset = 0; offset < lastIndex; offset++) {
-      if (haystack[start + offset] !== needle[offset]) {
-        all = false;
-        break;
+  const needle = words(form.phrase).map((word) => {
+    const variants = new Set([fold(word)]);
+    if (form.inflect) {
+      const base = fold(word);
+      const irregular = irregularPlurals[word] ?? irregularPlurals[base];
+      for (const variant of [irregular, `${base}s`, `${base}es`, `${base}'s`, `${base}s'`]) {
+        if (variant) variants.add(fold(variant));
       }
+      if (irregular) variants.add(fold(`${irregular}'s`));
+      if (/[^aeiou]y$/.test(base)) variants.add(`${base.slice(0, -1)}ies`);
     }
-    if (all && lastForms.has(haystack[start + lastIndex] ?? '')) return true;
+    return variants;
+  });
+  if (needle.length === 0 || needle.length > haystack.length) return false;
+  for (let start = 0; start + needle.length <= haystack.length; start++) {
+    if (needle.every((variants, offset) => variants.has(haystack[start + offset] ?? '')))
+      return true;
   }
   return false;
 }

@@ -233,7 +233,7 @@ describe('phrase helpers', () => {
     expect(expandAlternatives('sextortion')).toEqual(['sextortion']);
   });
 
-  it('containsForm finds a form as a word sequence, with the inflections the engine makes', () => {
+  it('containsForm finds a form as a word sequence, any word inflected as the engine does', () => {
     const form = { phrase: 'child prostitute', caseSensitive: false, inflect: true };
     expect(containsForm('a Child-Prostitute ring', form, {})).toBe(true);
     expect(containsForm('child prostitutes', form, {})).toBe(true);
@@ -242,6 +242,9 @@ describe('phrase helpers', () => {
     const irregular = { phrase: 'sex with a child', caseSensitive: false, inflect: true };
     expect(containsForm('sex with a children', irregular, { child: 'children' })).toBe(true);
     expect(containsForm('sex with a children', irregular, {})).toBe(false);
+    const inner = { phrase: 'erotic image of child', caseSensitive: false, inflect: true };
+    expect(containsForm('erotic images of children', inner, { child: 'children' })).toBe(true);
+    expect(containsForm("the children's erotic image", inner, { child: 'children' })).toBe(false);
     const acronym = { phrase: 'CP', caseSensitive: true, inflect: false };
     expect(containsForm('cp', acronym, {})).toBe(false);
     expect(containsForm('CP', acronym, {})).toBe(true);
