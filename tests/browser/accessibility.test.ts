@@ -81,8 +81,7 @@ describe('dark mode', () => {
   it('follows the system and the theme picker, and remembers the choice', async () => {
     const page = await openPage(browser, recorder, { colorScheme: 'light' });
     await page.goto(`${origin}${termPage.page}`);
-    const background = () =>
-      page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const light = await background();
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
 
@@ -132,7 +131,10 @@ describe('keyboard only', () => {
 describe('screenshots', () => {
   it('captures a term page and the checker', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
-      const page = await openPage(browser, recorder, { colorScheme, viewport: { width: 1280, height: 1100 } });
+      const page = await openPage(browser, recorder, {
+        colorScheme,
+        viewport: { width: 1280, height: 1100 },
+      });
       await page.goto(`${origin}${termPage.page}`);
       await page.screenshot({ path: join(shots, `term-page-${colorScheme}.png`), fullPage: true });
       await page.goto(`${origin}/check/`);

@@ -71,7 +71,9 @@ function shownFindings(page: Page): Promise<ShownFinding[]> {
       actual: item.querySelector('.finding-actual')?.textContent ?? '',
       marked: item.querySelector('.finding-context mark')?.textContent ?? '',
       context: item.querySelector('.finding-context')?.textContent ?? '',
-      suggestions: [...item.querySelectorAll('.finding-suggestion')].map((node) => node.textContent ?? ''),
+      suggestions: Array.from(item.querySelectorAll('.finding-suggestion')).map(
+        (node) => node.textContent ?? '',
+      ),
       link: item.querySelector<HTMLAnchorElement>('a.finding-link')?.href ?? '',
     })),
   );
@@ -118,12 +120,19 @@ describe('checker', () => {
   it('reads a dropped .docx in the page', async () => {
     const pornography = entryListing(terms, 'child pornography');
     const file = join(scratch, 'draft.docx');
-    await writeFile(file, makeDocx(['Court report', `The defendant admitted possessing child pornography.`]));
+    await writeFile(
+      file,
+      makeDocx(['Court report', `The defendant admitted possessing child pornography.`]),
+    );
     const page = await openChecker();
     await page.locator('#checker-file').setInputFiles(file);
-    await page.waitForFunction(() => /finding/.test(document.querySelector('[data-summary]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /finding/.test(document.querySelector('[data-summary]')?.textContent ?? ''),
+    );
     expect(await page.locator('[data-file-status]').textContent()).toContain('Read draft.docx');
-    expect(await page.locator('#checker-text').inputValue()).toContain('The defendant admitted possessing');
+    expect(await page.locator('#checker-text').inputValue()).toContain(
+      'The defendant admitted possessing',
+    );
     const findings = await shownFindings(page);
     expect(findings.map((finding) => finding.ruleId)).toContain(pornography.id);
     await page.context().close();
@@ -131,10 +140,15 @@ describe('checker', () => {
 
   it('reads a .md file as Markdown and refuses a file it cannot read, saying why', async () => {
     const markdown = join(scratch, 'notes.md');
-    await writeFile(markdown, '# Notes\n\nThe site hosted `child pornography` in code and child pornography in prose.\n');
+    await writeFile(
+      markdown,
+      '# Notes\n\nThe site hosted `child pornography` in code and child pornography in prose.\n',
+    );
     const page = await openChecker();
     await page.locator('#checker-file').setInputFiles(markdown);
-    await page.waitForFunction(() => /finding/.test(document.querySelector('[data-summary]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /finding/.test(document.querySelector('[data-summary]')?.textContent ?? ''),
+    );
     expect(await page.locator('#checker-format').inputValue()).toBe('markdown');
     // Inline code is never linted: only the prose occurrence is reported.
     expect((await shownFindings(page)).length).toBe(1);
@@ -169,7 +183,9 @@ describe('checker', () => {
         expect(await findings.textContent()).toContain('<img src=x onerror="window.__pwned = 1">');
       }
     }
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
     await page.context().close();
   });
 

@@ -122,11 +122,18 @@ let axeSource: string | undefined;
 /** Inject axe-core from the npm package and run the WCAG 2 A/AA rules. */
 export async function axeViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
   // Evaluated through the DevTools protocol: a <script> tag would be (rightly) blocked by the CSP.
-  axeSource ??= await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  axeSource ??= await readFile(
+    createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+    'utf8',
+  );
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (options: unknown) => Promise<AxeResults> } }).axe;
-    const results = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const axe = (
+      globalThis as unknown as { axe: { run: (options: unknown) => Promise<AxeResults> } }
+    ).axe;
+    const results = await axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
     return results.violations.map((violation) => ({
       id: violation.id,
       nodes: violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary}`),

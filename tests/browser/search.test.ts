@@ -60,16 +60,17 @@ describe('term lookup', () => {
         const preferred = terms.find((term) => term.id === expected.preferred[0]);
         expect(await first.textContent()).toContain(`Use: ${preferred?.text.en.term}`);
       }
-      await expect
-        .poll(() => page.locator(input).getAttribute('aria-expanded'))
-        .toBe('true');
+      await expect.poll(() => page.locator(input).getAttribute('aria-expanded')).toBe('true');
 
       await page.keyboard.press('ArrowDown');
       expect(await page.locator(input).getAttribute('aria-activedescendant')).toBe(
         await first.getAttribute('id'),
       );
       expect(await first.getAttribute('aria-selected')).toBe('true');
-      await Promise.all([page.waitForURL(`${origin}${expected.page}`), page.keyboard.press('Enter')]);
+      await Promise.all([
+        page.waitForURL(`${origin}${expected.page}`),
+        page.keyboard.press('Enter'),
+      ]);
       expect(await page.locator('main h1').textContent()).toBe(expected.text.en.term);
       await page.context().close();
     });
@@ -81,7 +82,9 @@ describe('term lookup', () => {
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('term-search-input');
     await searchFor(page, 'qwzxv');
-    expect(await page.locator('#term-search-results').textContent()).toContain('No entry for “qwzxv”');
+    expect(await page.locator('#term-search-results').textContent()).toContain(
+      'No entry for “qwzxv”',
+    );
     await page.keyboard.press('Escape');
     expect(await page.locator('#term-search-results').isHidden()).toBe(true);
     expect(await page.locator(input).getAttribute('aria-expanded')).toBe('false');
@@ -101,7 +104,9 @@ describe('term lookup', () => {
       expect(await listbox.locator('img, script, svg').count()).toBe(0);
       expect(await listbox.textContent()).toContain(query.trim());
     }
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
     await page.context().close();
   });
 

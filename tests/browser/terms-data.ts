@@ -28,7 +28,8 @@ export function expandPhrase(phrase: string): string[] {
   return phrase
     .split(/\s+/)
     .reduce<string[]>(
-      (prefixes, slot) => prefixes.flatMap((prefix) => slot.split('|').map((word) => `${prefix} ${word}`.trim())),
+      (prefixes, slot) =>
+        prefixes.flatMap((prefix) => slot.split('|').map((word) => `${prefix} ${word}`.trim())),
       [''],
     );
 }

@@ -15,7 +15,10 @@ interface Finding {
   expected?: string[] | undefined | null;
   note?: string | undefined | null;
   url?: string | undefined | null;
-  place?: { start: { offset?: number | undefined }; end: { offset?: number | undefined } } | undefined | null;
+  place?:
+    | { start: { offset?: number | undefined }; end: { offset?: number | undefined } }
+    | undefined
+    | null;
   line?: number | undefined | null;
   column?: number | undefined | null;
   status?: 'avoid' | 'caution';
@@ -62,14 +65,17 @@ export function sentenceAround(text: string, start: number, end: number): [strin
   const next = sentenceEnd.exec(text.slice(end, windowEnd));
   sentenceEnd.lastIndex = 0;
   const to = next ? end + next.index + next[0].trimEnd().length : windowEnd;
-  const before = (from > 0 && from === windowStart ? '…' : '') + text.slice(from, start).trimStart();
+  const before =
+    (from > 0 && from === windowStart ? '…' : '') + text.slice(from, start).trimStart();
   const after = text.slice(end, to).trimEnd() + (!next && to < text.length ? '…' : '');
   return [before, text.slice(start, end), after];
 }
 
 async function readFileText(file: File): Promise<{ text: string; format: Format }> {
   if (file.size > maxFileBytes) {
-    throw new Error(`${file.name} is ${(file.size / 1048576).toFixed(1)} MB; the checker reads files up to 20 MB.`);
+    throw new Error(
+      `${file.name} is ${(file.size / 1048576).toFixed(1)} MB; the checker reads files up to 20 MB.`,
+    );
   }
   const name = file.name.toLowerCase();
   if (name.endsWith('.docx')) {
@@ -82,7 +88,11 @@ async function readFileText(file: File): Promise<{ text: string; format: Format 
     }
   }
   const format: Format | undefined =
-    name.endsWith('.md') || name.endsWith('.markdown') ? 'markdown' : name.endsWith('.txt') ? 'text' : undefined;
+    name.endsWith('.md') || name.endsWith('.markdown')
+      ? 'markdown'
+      : name.endsWith('.txt')
+        ? 'text'
+        : undefined;
   if (!format) {
     throw new Error(`${file.name}: the checker reads .txt, .md and .docx files.`);
   }
@@ -108,7 +118,8 @@ export function enableChecker(root: Document): void {
   const summary = root.querySelector<HTMLElement>('[data-summary]');
   const list = root.querySelector<HTMLOListElement>('[data-findings]');
   const copyFixed = root.querySelector<HTMLButtonElement>('[data-copy-fixed]');
-  if (!form || !textarea || !fileInput || !formatSelect || !presetSelect || !skipped || !dropZone) return;
+  if (!form || !textarea || !fileInput || !formatSelect || !presetSelect || !skipped || !dropZone)
+    return;
   if (!fileStatus || !summary || !list || !copyFixed) return;
 
   const lintModule = () => import('@luxlint/lint');
@@ -120,7 +131,8 @@ export function enableChecker(root: Document): void {
     list.replaceChildren();
     copyFixed.hidden = true;
     if (value.length > maxTextLength) {
-      summary.textContent = 'This text is too long for the checker (over 2 million characters). Split it, or use the luxlint command line.';
+      summary.textContent =
+        'This text is too long for the checker (over 2 million characters). Split it, or use the luxlint command line.';
       return;
     }
     const { lint, applyFixes } = await lintModule();
@@ -166,9 +178,20 @@ export function enableChecker(root: Document): void {
         const status = finding.status ?? 'caution';
         const badge = element('span', `status-badge status-${status}`, statusLabels[status]);
         head.append(badge);
-        if (finding.line) head.append(' ', element('span', 'term-meta', `line ${finding.line}, column ${finding.column ?? 1}`));
+        if (finding.line)
+          head.append(
+            ' ',
+            element('span', 'term-meta', `line ${finding.line}, column ${finding.column ?? 1}`),
+          );
         item.append(head);
-        if (finding.context) item.append(element('p', 'term-meta', contextLabels[finding.context] ?? `left alone: ${finding.context}`));
+        if (finding.context)
+          item.append(
+            element(
+              'p',
+              'term-meta',
+              contextLabels[finding.context] ?? `left alone: ${finding.context}`,
+            ),
+          );
 
         const [before, match, after] = sentenceAround(value, start, end);
         const sentence = element('blockquote', 'finding-context');
@@ -180,7 +203,13 @@ export function enableChecker(root: Document): void {
         const expected = finding.expected ?? [];
         if (expected.length > 0 && !finding.context) {
           const suggestions = element('div', 'finding-suggestions');
-          suggestions.append(element('span', 'finding-label', expected.length === 1 ? 'Suggestion:' : 'Suggestions:'));
+          suggestions.append(
+            element(
+              'span',
+              'finding-label',
+              expected.length === 1 ? 'Suggestion:' : 'Suggestions:',
+            ),
+          );
           const options = element('ul');
           for (const suggestion of expected) {
             const option = element('li');
@@ -198,7 +227,10 @@ export function enableChecker(root: Document): void {
         if (finding.url) {
           const link = element('a', 'finding-link', `Why, and when the term is still correct`);
           link.href = finding.url;
-          link.setAttribute('aria-label', `About “${actual}”: why, and when the term is still correct`);
+          link.setAttribute(
+            'aria-label',
+            `About “${actual}”: why, and when the term is still correct`,
+          );
           const more = element('p');
           more.append(link);
           item.append(more);
@@ -212,7 +244,8 @@ export function enableChecker(root: Document): void {
     fileStatus.textContent = `Reading ${file.name}…`;
     try {
       const { text, format } = await readFileText(file);
-      if (text.length > maxTextLength) throw new Error(`${file.name} holds more text than the checker can handle.`);
+      if (text.length > maxTextLength)
+        throw new Error(`${file.name} holds more text than the checker can handle.`);
       textarea.value = text;
       formatSelect.value = format;
       fileStatus.textContent = `Read ${file.name} (${text.length.toLocaleString('en')} characters), in your browser.`;

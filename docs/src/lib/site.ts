@@ -42,7 +42,12 @@ export function suggestionsFor(term: Term): { text: string; id?: string }[] {
 
 /** The JSON form of an entry published at /terms/<id>.json and in /terms.json. */
 export function termRecord(term: Term, site: URL | undefined) {
-  return { ...term, page: termPath(term.id), url: termUrl(term.id, site), json: termJsonPath(term.id) };
+  return {
+    ...term,
+    page: termPath(term.id),
+    url: termUrl(term.id, site),
+    json: termJsonPath(term.id),
+  };
 }
 
 export const dataLicence = {

@@ -60,7 +60,10 @@ class TermSearch extends HTMLElement {
         target instanceof HTMLInputElement ||
         target instanceof HTMLTextAreaElement ||
         target?.isContentEditable;
-      if ((event.key === '/' && !typing) || (event.key === 'k' && (event.ctrlKey || event.metaKey))) {
+      if (
+        (event.key === '/' && !typing) ||
+        (event.key === 'k' && (event.ctrlKey || event.metaKey))
+      ) {
         event.preventDefault();
         input.focus();
       }
