@@ -178,7 +178,9 @@ export async function readConfigFile(file: string): Promise<unknown> {
   try {
     parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new ConfigError(`${display}: invalid JSON${jsonErrorPlace(text, (error as Error).message)}`);
+    throw new ConfigError(
+      `${display}: invalid JSON${jsonErrorPlace(text, (error as Error).message)}`,
+    );
   }
   if (base === 'package.json') {
     if (parsed === null || typeof parsed !== 'object' || !('luxlint' in parsed)) return undefined;

@@ -1,0 +1,91 @@
+// Internal helpers, imported from the build output (they are not part of the public API).
+import { describe, expect, it } from 'vitest';
+import { didYouMean, editDistance } from '../dist/lib/did-you-mean.js';
+import { LineIndex, toJsonMessage } from '../dist/lib/messages.js';
+import { decodeText, ReadError } from '../dist/lib/read.js';
+
+describe('didYouMean', () => {
+  it('suggests close candidates only', () => {
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(didYouMean('rule', ['rules', 'preset'])).toBe('rules');
+    expect(didYouMean('child-pornografy', ['child-porn', 'child-pornography'])).toBe(
+      'child-pornography',
+    );
+    expect(didYouMean('zzz', ['rules', 'preset'])).toBeUndefined();
+  });
+});
+
+describe('decodeText', () => {
+  it('strips a UTF-8 BOM and says so', () => {
+    expect(decodeText(Buffer.from('\uFEFFhé'))).toEqual({ text: 'hé', bom: true });
+    expect(decodeText(Buffer.from('hé'))).toEqual({ text: 'hé', bom: false });
+  });
+  it('refuses NUL bytes, UTF-16 and malformed UTF-8 with the offset', () => {
+    expect(() => decodeText(Buffer.from([0x61, 0x00]))).toThrow(
+      new ReadError('binary file (NUL byte at offset 1), not text'),
+    );
+    expect(() => decodeText(Buffer.from([0xff, 0xfe, 0x61, 0x00]))).toThrow('UTF-16');
+    expect(() => decodeText(Buffer.from([0x61, 0x62, 0xc3, 0x28]))).toThrow(
+      'invalid UTF-8 (first bad byte at offset 2)',
+    );
+    // An overlong encoding of "/" and a lone surrogate are invalid too.
+    expect(() => decodeText(Buffer.from([0xc0, 0xaf]))).toThrow('offset 0');
+    expect(() => decodeText(Buffer.from([0x61, 0xed, 0xa0, 0x80]))).toThrow('offset 1');
+  });
+});
+
+describe('LineIndex and toJsonMessage', () => {
+  it('count CRLF, LF and CR as one line break', () => {
+    const index = new LineIndex('ab\r\ncd\ne\rf');
+    expect([0, 4, 7, 9].map((offset) => index.point(offset))).toEqual([
+      { line: 1, column: 1 },
+      { line: 2, column: 1 },
+      { line: 3, column: 1 },
+      { line: 4, column: 1 },
+    ]);
+    expect(index.offset(2, 2)).toBe(5);
+  });
+  it('re-expresses positions as paragraph:column for Word text', () => {
+    const text = 'First.\n\nSecond has child porn in it.\n\n';
+    const offset = text.indexOf('child porn');
+    const message = toJsonMessage(
+      {
+        reason: 'r',
+        ruleId: 'child-porn',
+        fatal: false,
+        place: {
+          start: { line: 3, column: 12, offset },
+          end: { line: 3, column: 22, offset: offset + 10 },
+        },
+        status: 'avoid',
+        fix: null,
+      },
+      new LineIndex(text),
+      new LineIndex(text, /\n\n/g),
+    );
+    expect([
+      message.line,
+      message.column,
+      message.endLine,
+      message.endColumn,
+      message.offset,
+    ]).toEqual([2, 12, 2, 22, offset]);
+    expect(Object.keys(message)).toEqual([
+      'ruleId',
+      'status',
+      'severity',
+      'message',
+      'actual',
+      'expected',
+      'line',
+      'column',
+      'endLine',
+      'endColumn',
+      'offset',
+      'endOffset',
+      'url',
+      'note',
+      'fix',
+    ]);
+  });
+});
