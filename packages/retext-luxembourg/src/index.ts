@@ -1,2 +1,9 @@
 export { default, createPrefilter } from './lib/default.js';
-export type { Fix, LuxembourgMessage, LuxembourgMessageFields, Options, QuoteRange, SkipContext } from './lib/types.js';
+export type {
+  Fix,
+  LuxembourgMessage,
+  LuxembourgMessageFields,
+  Options,
+  QuoteRange,
+  SkipContext,
+} from './lib/types.js';

@@ -25,18 +25,26 @@ describe('legal-title', () => {
 
   it('skips a lower-case subject after a cue and an opener', () => {
     expect(
-      found('She served as Special Rapporteur on the sale of children, child prostitution and child pornography until 2014.'),
+      found(
+        'She served as Special Rapporteur on the sale of children, child prostitution and child pornography until 2014.',
+      ),
     ).toEqual([]);
-    expect(found('The Protocol on the sale of children, child prostitution and child pornography applies.')).toEqual([]);
     expect(
-      found('Directive 2011/93/EU on combating the sexual abuse and sexual exploitation of children and child pornography replaced it.'),
+      found(
+        'The Protocol on the sale of children, child prostitution and child pornography applies.',
+      ),
+    ).toEqual([]);
+    expect(
+      found(
+        'Directive 2011/93/EU on combating the sexual abuse and sexual exploitation of children and child pornography replaced it.',
+      ),
     ).toEqual([]);
   });
 
   it('stops the subject of a title at words that cannot belong to one', () => {
-    expect(found('The Rapporteur on trafficking warned that child pornography is rising.')).toEqual([
-      'child-pornography:child pornography',
-    ]);
+    expect(found('The Rapporteur on trafficking warned that child pornography is rising.')).toEqual(
+      ['child-pornography:child pornography'],
+    );
   });
 
   it('skips a mid-sentence proper name that is larger than the match', () => {
@@ -45,12 +53,18 @@ describe('legal-title', () => {
   });
 
   it('does not let any capitalised word make a title', async () => {
-    expect(found('The CHILD PORNOGRAPHY unit was renamed.')).toEqual(['child-pornography:CHILD PORNOGRAPHY']);
-    expect(found('Child Pornography was found on the server.')).toEqual(['child-pornography:Child Pornography']);
+    expect(found('The CHILD PORNOGRAPHY unit was renamed.')).toEqual([
+      'child-pornography:CHILD PORNOGRAPHY',
+    ]);
+    expect(found('Child Pornography was found on the server.')).toEqual([
+      'child-pornography:Child Pornography',
+    ]);
     expect(found('The Child Pornography found on the drives was reported.')).toEqual([
       'child-pornography:Child Pornography',
     ]);
-    expect(found('Police seized Child Pornography.')).toEqual(['child-pornography:Child Pornography']);
+    expect(found('Police seized Child Pornography.')).toEqual([
+      'child-pornography:Child Pornography',
+    ]);
     const heading = await lintMarkdown('# Child Pornography Cases Rise\n\nText.');
     expect(heading.messages.map((message) => message.ruleId)).toEqual(['child-pornography']);
   });
@@ -65,12 +79,16 @@ describe('quotation', () => {
     ['\u00ABchild porn\u00BB, she wrote.'],
   ])('skips %j', (text) => {
     const file = lintTest(text, skipped);
-    expect(file.messages.map((message) => (message as LuxembourgMessage).context)).toEqual(['quotation']);
+    expect(file.messages.map((message) => (message as LuxembourgMessage).context)).toEqual([
+      'quotation',
+    ]);
     expect(lintTest(text).messages).toEqual([]);
   });
 
   it('still flags text after a closed quotation and around apostrophes', () => {
-    expect(found('"Enough," she said of the child pornography.')).toEqual(['child-pornography:child pornography']);
+    expect(found('"Enough," she said of the child pornography.')).toEqual([
+      'child-pornography:child pornography',
+    ]);
     expect(found("The workers' union saw child pornography, the officers' report said.")).toEqual([
       'child-pornography:child pornography',
     ]);
@@ -81,15 +99,23 @@ describe('quotation', () => {
   });
 
   it('reads block quotations from file.data.luxembourgQuoteRanges', async () => {
-    const file = await lintMarkdown('> The defendant possessed child pornography.\n\nThe court\u2019s wording is quoted above.', skipped);
-    expect((file.messages as LuxembourgMessage[]).map((message) => message.context)).toEqual(['quotation']);
+    const file = await lintMarkdown(
+      '> The defendant possessed child pornography.\n\nThe court\u2019s wording is quoted above.',
+      skipped,
+    );
+    expect((file.messages as LuxembourgMessage[]).map((message) => message.context)).toEqual([
+      'quotation',
+    ]);
   });
 });
 
 describe('mention', () => {
   it.each([
     ['The term "sextortion" can minimise the harm.', 'sextortion:sextortion@mention'],
-    ['So-called child pornography is in fact a record of abuse.', 'child-pornography:child pornography@mention'],
+    [
+      'So-called child pornography is in fact a record of abuse.',
+      'child-pornography:child pornography@mention',
+    ],
     ['So called child pornography is abuse.', 'child-pornography:child pornography@mention'],
     ["The so-called 'child sex tourists' flew in.", 'child-sex-tourism:child sex tourists@mention'],
     ['The word \u201Cchild porn\u201D is wrong.', 'child-porn:child porn@mention'],
@@ -100,14 +126,18 @@ describe('mention', () => {
   });
 
   it('carries a mention along a list of mentioned terms', () => {
-    expect(found('Avoid the terms "child prostitute" and "child pornography" in reports.', skipped)).toEqual([
+    expect(
+      found('Avoid the terms "child prostitute" and "child pornography" in reports.', skipped),
+    ).toEqual([
       'child-prostitute:child prostitute@mention',
       'child-pornography:child pornography@mention',
     ]);
   });
 
   it('is not a mention without a cue', () => {
-    expect(found('The term ended; child pornography was then found.')).toEqual(['child-pornography:child pornography']);
+    expect(found('The term ended; child pornography was then found.')).toEqual([
+      'child-pornography:child pornography',
+    ]);
   });
 });
 
@@ -127,7 +157,9 @@ describe('preferred', () => {
   });
 
   it('still flags a discouraged phrase that contains a preferred one', () => {
-    expect(found('Child sex workers and sex workers marched.')).toEqual(['child-sex-worker:Child sex workers']);
+    expect(found('Child sex workers and sex workers marched.')).toEqual([
+      'child-sex-worker:Child sex workers',
+    ]);
   });
 
   it('skips a form overlapping a longer preferred phrase', () => {
@@ -140,7 +172,9 @@ describe('preferred', () => {
 describe('allowed', () => {
   it('skips matches inside allowed phrases, case-insensitively, as literal text', () => {
     const options = { allow: ['Child Porn Task Force', 'a.*'] };
-    expect(found('The child porn task force met. Child porn is abuse.', options)).toEqual(['child-porn:Child porn']);
+    expect(found('The child porn task force met. Child porn is abuse.', options)).toEqual([
+      'child-porn:Child porn',
+    ]);
     expect(found('The child porn task force met.', { ...options, reportSkipped: true })).toEqual([
       'child-porn:child porn@allowed',
     ]);
@@ -152,12 +186,18 @@ describe('near: child (consent-implying phrasing)', () => {
     expect(found('The teacher had sex with a 14-year-old pupil, prosecutors said.')).toEqual([
       'consent-phrasing:had sex with',
     ]);
-    expect(found('The accused described it as a consensual relationship with the 13-year-old.')).toEqual([
-      'consent-phrasing:consensual relationship',
+    expect(
+      found('The accused described it as a consensual relationship with the 13-year-old.'),
+    ).toEqual(['consent-phrasing:consensual relationship']);
+    expect(found('He had sex with a girl he met online.')).toEqual([
+      'consent-phrasing:had sex with',
     ]);
-    expect(found('He had sex with a girl he met online.')).toEqual(['consent-phrasing:had sex with']);
-    expect(found('He had sex with her when she was aged 15.')).toEqual(['consent-phrasing:had sex with']);
-    expect(found('He had sex with her when she was 15 years old.')).toEqual(['consent-phrasing:had sex with']);
+    expect(found('He had sex with her when she was aged 15.')).toEqual([
+      'consent-phrasing:had sex with',
+    ]);
+    expect(found('He had sex with her when she was 15 years old.')).toEqual([
+      'consent-phrasing:had sex with',
+    ]);
   });
 
   it('reports nothing when no child is indicated in the same sentence', () => {

@@ -56,12 +56,23 @@ describe.skipIf(cases.length === 0)('shared development cases', () => {
         .filter((message) => message.context === undefined)
         .map((message) => {
           const place = message.place && 'start' in message.place ? message.place : undefined;
-          return { start: place?.start.offset ?? -1, end: place?.end.offset ?? -1, status: message.status, actual: message.actual };
+          return {
+            start: place?.start.offset ?? -1,
+            end: place?.end.offset ?? -1,
+            status: message.status,
+            actual: message.actual,
+          };
         });
       flags += found.length;
       for (const flag of found) {
-        if (devCase.expected.some((expected) => overlaps(flag, expected) && expected.stance === flag.status)) truePositives++;
-        else problems.push(`${devCase.id}: unexpected ${flag.status} ${JSON.stringify(flag.actual)}`);
+        if (
+          devCase.expected.some(
+            (expected) => overlaps(flag, expected) && expected.stance === flag.status,
+          )
+        )
+          truePositives++;
+        else
+          problems.push(`${devCase.id}: unexpected ${flag.status} ${JSON.stringify(flag.actual)}`);
         for (const protectedText of devCase.must_not_flag) {
           if (spansOf(devCase.text, protectedText).some((span) => overlaps(span, flag))) {
             problems.push(`${devCase.id}: protected ${JSON.stringify(protectedText)} flagged`);
@@ -70,17 +81,28 @@ describe.skipIf(cases.length === 0)('shared development cases', () => {
       }
       for (const expected of devCase.expected) {
         expectedCount++;
-        if (found.some((flag) => overlaps(flag, expected) && flag.status === expected.stance)) foundCount++;
-        else problems.push(`${devCase.id}: missed ${expected.stance} ${JSON.stringify(expected.match)}`);
+        if (found.some((flag) => overlaps(flag, expected) && flag.status === expected.stance))
+          foundCount++;
+        else
+          problems.push(
+            `${devCase.id}: missed ${expected.stance} ${JSON.stringify(expected.match)}`,
+          );
       }
     }
     const precision = flags === 0 ? 1 : truePositives / flags;
     const recall = expectedCount === 0 ? 1 : foundCount / expectedCount;
-    const protectedFalsePositives = problems.filter((problem) => problem.includes('protected')).length;
+    const protectedFalsePositives = problems.filter((problem) =>
+      problem.includes('protected'),
+    ).length;
     console.info(
       `dev cases: ${cases.length}; precision ${truePositives}/${flags}; recall ${foundCount}/${expectedCount}; protected false positives ${protectedFalsePositives}`,
     );
-    expect({ precisionOk: precision >= 0.95, recallOk: recall >= 0.95, protectedFalsePositives, problems: problems.length > 0 ? problems : [] }).toEqual({
+    expect({
+      precisionOk: precision >= 0.95,
+      recallOk: recall >= 0.95,
+      protectedFalsePositives,
+      problems: problems.length > 0 ? problems : [],
+    }).toEqual({
       precisionOk: true,
       recallOk: true,
       protectedFalsePositives: 0,

@@ -13,10 +13,16 @@ function fixed(text: string): string {
 
 describe('fixes', () => {
   it('replaces the full span and keeps the case shape', () => {
-    expect(fixed('Police seized child pornography.')).toBe('Police seized child sexual abuse material.');
+    expect(fixed('Police seized child pornography.')).toBe(
+      'Police seized child sexual abuse material.',
+    );
     expect(fixed('Child pornography was seized.')).toBe('Child sexual abuse material was seized.');
-    expect(fixed('The Child Pornography Was Seized.')).toBe('The Child Sexual Abuse Material Was Seized.');
-    expect(fixed('POLICE SEIZED CHILD PORNOGRAPHY.')).toBe('POLICE SEIZED CHILD SEXUAL ABUSE MATERIAL.');
+    expect(fixed('The Child Pornography Was Seized.')).toBe(
+      'The Child Sexual Abuse Material Was Seized.',
+    );
+    expect(fixed('POLICE SEIZED CHILD PORNOGRAPHY.')).toBe(
+      'POLICE SEIZED CHILD SEXUAL ABUSE MATERIAL.',
+    );
     expect(fixed('They hunt Child-Sex-Tourism.')).toBe(
       'They hunt Sexual Exploitation of Children in Travel and Tourism.',
     );
@@ -25,7 +31,9 @@ describe('fixes', () => {
   it('fixes hyphen, no-space and line-break variants of the lemma', () => {
     expect(fixed('A child-pornography forum.')).toBe('A child sexual abuse material forum.');
     expect(fixed('Police found childporn.')).toBe('Police found child sexual abuse material.');
-    expect(fixed('Police found child\npornography.')).toBe('Police found child sexual abuse material.');
+    expect(fixed('Police found child\npornography.')).toBe(
+      'Police found child sexual abuse material.',
+    );
   });
 
   it('gives the exact offsets of the original file', () => {
@@ -40,7 +48,11 @@ describe('fixes', () => {
     expect(fixed('He ran an underage escort ring.')).toBe('He ran an exploited child ring.');
     expect(fixed('He was a underage escort.')).toBe('He was an exploited child.');
     expect(fixed('A underage escort was found.')).toBe('An exploited child was found.');
-    expect(fixOf('He was a underage escort.')).toEqual({ offset: 7, endOffset: 24, text: 'an exploited child' });
+    expect(fixOf('He was a underage escort.')).toEqual({
+      offset: 7,
+      endOffset: 24,
+      text: 'an exploited child',
+    });
   });
 
   it('gives no fix for an inflected form, a form other than the lemma, or an entry without a fix', () => {
@@ -51,7 +63,9 @@ describe('fixes', () => {
 
   it('gives no fix for a caution, or for an avoid entry forced to caution', () => {
     expect(fixOf('Sextortion is rising.')).toBeNull();
-    const file = lintTest('Police seized child pornography.', { rules: { 'child-pornography': 'caution' } });
+    const file = lintTest('Police seized child pornography.', {
+      rules: { 'child-pornography': 'caution' },
+    });
     expect((file.messages[0] as LuxembourgMessage).fix).toBeNull();
   });
 
@@ -64,7 +78,11 @@ describe('fixes', () => {
     const inside = await lintMarkdown('They found child **pornography** there.');
     expect((inside.messages[0] as LuxembourgMessage).fix).toBeNull();
     const around = await lintMarkdown('They found *child pornography* there.');
-    expect((around.messages[0] as LuxembourgMessage).fix).toEqual({ offset: 12, endOffset: 29, text: 'child sexual abuse material' });
+    expect((around.messages[0] as LuxembourgMessage).fix).toEqual({
+      offset: 12,
+      endOffset: 29,
+      text: 'child sexual abuse material',
+    });
   });
 
   it('is idempotent: the fixed text gives no message of the rule', () => {

@@ -14,20 +14,28 @@ export function lintTest(text: string, options?: Options): VFile {
 /** `String(message)` lines, sorted by position (then by text). */
 export function check(text: string, options?: Options): string[] {
   return [...lintTest(text, options).messages]
-    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || String(a).localeCompare(String(b)))
+    .sort(
+      (a, b) =>
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.column ?? 0) - (b.column ?? 0) ||
+        String(a).localeCompare(String(b)),
+    )
     .map(String);
 }
 
 /** Messages of `text` as `[ruleId, actual, context?]` triples. */
 export function found(text: string, options?: Options): string[] {
   return (lintTest(text, options).messages as LuxembourgMessage[]).map(
-    (message) => `${message.ruleId}:${message.actual ?? ''}${message.context ? `@${message.context}` : ''}`,
+    (message) =>
+      `${message.ruleId}:${message.actual ?? ''}${message.context ? `@${message.context}` : ''}`,
   );
 }
 
 /** Apply non-overlapping fixes from the end. */
 export function applyFixes(text: string, messages: readonly LuxembourgMessage[]): string {
-  const fixes = messages.map((message) => message.fix).filter((fix) => fix !== null && fix !== undefined);
+  const fixes = messages
+    .map((message) => message.fix)
+    .filter((fix) => fix !== null && fix !== undefined);
   fixes.sort((a, b) => b.offset - a.offset);
   let result = text;
   let limit = Infinity;

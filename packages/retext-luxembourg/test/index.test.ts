@@ -9,7 +9,10 @@ import { check, lintTest } from './helpers.js';
 
 describe('API', () => {
   it('exposes the default attacher and createPrefilter only', async () => {
-    expect(Object.keys(await import('retext-luxembourg')).sort()).toEqual(['createPrefilter', 'default']);
+    expect(Object.keys(await import('retext-luxembourg')).sort()).toEqual([
+      'createPrefilter',
+      'default',
+    ]);
   });
 
   it('works as a retext plugin on the real dataset', () => {
@@ -47,7 +50,9 @@ describe('messages', () => {
   });
 
   it('reads as sorted lines', () => {
-    expect(check('Sextortion and child porn. So-called child pornography.', { reportSkipped: true })).toEqual([
+    expect(
+      check('Sextortion and child porn. So-called child pornography.', { reportSkipped: true }),
+    ).toEqual([
       '1:1-1:11: Consider `Sexual extortion of children` instead of `Sextortion`: Summary of sextortion.',
       '1:16-1:26: Consider `child sexual abuse material` instead of `child porn`: Summary of child porn.',
       '1:38-1:55: Not flagged, mentioned as a term: consider `child sexual abuse material` instead of `child pornography`: Summary of child pornography.',
@@ -81,17 +86,24 @@ describe('messages', () => {
 
   it('marks an unverified entry in the note', () => {
     const message = lintTest('It is pornography.').messages[0] as LuxembourgMessage;
-    expect(message.note).toBe('Why not pornography. Source: unverified (our reading, not confirmed by a source).');
+    expect(message.note).toBe(
+      'Why not pornography. Source: unverified (our reading, not confirmed by a source).',
+    );
   });
 });
 
 describe('options', () => {
   it('turns rules off and forces severities (aliases accepted)', () => {
-    expect(check('child porn and child pornography', { rules: { 'child-porn': 'off' } })).toHaveLength(1);
-    const forced = lintTest('Sextortion.', { rules: { sextortion: 'avoid' } }).messages[0] as LuxembourgMessage;
+    expect(
+      check('child porn and child pornography', { rules: { 'child-porn': 'off' } }),
+    ).toHaveLength(1);
+    const forced = lintTest('Sextortion.', { rules: { sextortion: 'avoid' } })
+      .messages[0] as LuxembourgMessage;
     expect([forced.status, forced.fatal]).toEqual(['avoid', false]);
     expect(
-      lintTest('child pornography', { rules: { 'child-porno-old-id': 'off' } }).messages.map((message) => message.ruleId),
+      lintTest('child pornography', { rules: { 'child-porno-old-id': 'off' } }).messages.map(
+        (message) => message.ruleId,
+      ),
     ).toEqual(['pornography-bare']);
   });
 
@@ -102,29 +114,57 @@ describe('options', () => {
       'child-pornography',
       'sextortion',
     ]);
-    expect(lintTest(text, { preset: 'guidelines' }).messages.map((message) => message.ruleId)).toEqual([
-      'child-pornography',
-    ]);
+    expect(
+      lintTest(text, { preset: 'guidelines' }).messages.map((message) => message.ruleId),
+    ).toEqual(['child-pornography']);
   });
 
   it('builds urls from baseUrl', () => {
-    const message = lintTest('child porn', { baseUrl: 'https://example.org/t' }).messages[0] as LuxembourgMessage;
+    const message = lintTest('child porn', { baseUrl: 'https://example.org/t' })
+      .messages[0] as LuxembourgMessage;
     expect(message.url).toBe('https://example.org/t/child-porn/');
   });
 
   it.each<[unknown, string]>([
-    [{ prest: 'all' }, "retext-luxembourg: unknown option `prest` (did you mean `preset`?); valid options: preset, rules, allow, reportSkipped, baseUrl, lang"],
-    [{ preset: 'strict' }, "retext-luxembourg: invalid `preset` 'strict'; expected one of: guidelines, all"],
-    [{ rules: { 'child-pornografy': 'off' } }, 'retext-luxembourg: unknown rule id `child-pornografy` in `rules` (did you mean `child-pornography`?)'],
-    [{ rules: { 'child-porn': 'warn' } }, "retext-luxembourg: invalid setting 'warn' for rule `child-porn`; expected one of: off, caution, avoid"],
-    [{ rules: [] }, 'retext-luxembourg: invalid `rules` an array; expected an object of entry id → off | caution | avoid'],
-    [{ allow: 'child porn' }, "retext-luxembourg: invalid `allow` 'child porn'; expected an array of phrases"],
+    [
+      { prest: 'all' },
+      'retext-luxembourg: unknown option `prest` (did you mean `preset`?); valid options: preset, rules, allow, reportSkipped, baseUrl, lang',
+    ],
+    [
+      { preset: 'strict' },
+      "retext-luxembourg: invalid `preset` 'strict'; expected one of: guidelines, all",
+    ],
+    [
+      { rules: { 'child-pornografy': 'off' } },
+      'retext-luxembourg: unknown rule id `child-pornografy` in `rules` (did you mean `child-pornography`?)',
+    ],
+    [
+      { rules: { 'child-porn': 'warn' } },
+      "retext-luxembourg: invalid setting 'warn' for rule `child-porn`; expected one of: off, caution, avoid",
+    ],
+    [
+      { rules: [] },
+      'retext-luxembourg: invalid `rules` an array; expected an object of entry id → off | caution | avoid',
+    ],
+    [
+      { allow: 'child porn' },
+      "retext-luxembourg: invalid `allow` 'child porn'; expected an array of phrases",
+    ],
     [{ allow: [''] }, "retext-luxembourg: invalid `allow[0]` ''; expected a non-empty string"],
-    [{ reportSkipped: 'yes' }, "retext-luxembourg: invalid `reportSkipped` 'yes'; expected true or false"],
-    [{ baseUrl: 3 }, "retext-luxembourg: invalid `baseUrl` 3; expected a non-empty string such as 'https://luxlint.dev/terms/'"],
+    [
+      { reportSkipped: 'yes' },
+      "retext-luxembourg: invalid `reportSkipped` 'yes'; expected true or false",
+    ],
+    [
+      { baseUrl: 3 },
+      "retext-luxembourg: invalid `baseUrl` 3; expected a non-empty string such as 'https://luxlint.dev/terms/'",
+    ],
     [{ lang: 'fr' }, "retext-luxembourg: no language pack for `lang` 'fr'; available: en"],
     ['all', "retext-luxembourg: expected options to be an object, not 'all'"],
-    [{ rules: { 'child-sexual-abuse-material': 'avoid' } }, "retext-luxembourg: rule `child-sexual-abuse-material` is a preferred term (status use) and cannot be set to 'avoid'; only 'off' is accepted"],
+    [
+      { rules: { 'child-sexual-abuse-material': 'avoid' } },
+      "retext-luxembourg: rule `child-sexual-abuse-material` is a preferred term (status use) and cannot be set to 'avoid'; only 'off' is accepted",
+    ],
   ])('rejects %j with a clear error', (options, error) => {
     expect(() => lintTest('x', options as Options)).toThrow(error);
   });
@@ -148,7 +188,11 @@ describe('createPrefilter', () => {
 
   it('follows the options', () => {
     const narrow = createPrefilterFor(testDataset)({
-      rules: Object.fromEntries(testDataset.terms.filter((term) => term.id !== 'sextortion' && term.status !== 'use').map((term) => [term.id, 'off'])),
+      rules: Object.fromEntries(
+        testDataset.terms
+          .filter((term) => term.id !== 'sextortion' && term.status !== 'use')
+          .map((term) => [term.id, 'off']),
+      ),
     });
     expect(narrow('Child pornography.')).toBe(false);
     expect(narrow('Sextortion.')).toBe(true);

@@ -47,7 +47,11 @@ export const remarkHostStub: Plugin<[], MdNode> = function () {
 };
 
 /** Lint Markdown through remark-retext with `plugin` (defaults to the test dataset). */
-export async function lintMarkdown(value: string, options?: Options, plugin: Plugin<[(Options | undefined)?], never> = testPlugin as never): Promise<VFile> {
+export async function lintMarkdown(
+  value: string,
+  options?: Options,
+  plugin: Plugin<[(Options | undefined)?], never> = testPlugin as never,
+): Promise<VFile> {
   const file = new VFile(value);
   const processor = unified()
     .use(remarkParse)

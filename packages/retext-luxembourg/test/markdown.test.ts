@@ -4,13 +4,15 @@ import { lintHtml, lintMarkdown } from './markdown-host.js';
 
 function summary(file: { messages: unknown[] }): string[] {
   return (file.messages as LuxembourgMessage[]).map(
-    (message) => `${message.ruleId}:${message.actual ?? ''}@${message.place && 'start' in message.place ? `${message.place.start.offset}-${message.place.end.offset}` : ''}`,
+    (message) =>
+      `${message.ruleId}:${message.actual ?? ''}@${message.place && 'start' in message.place ? `${message.place.start.offset}-${message.place.end.offset}` : ''}`,
   );
 }
 
 describe('through remark-retext (Markdown)', () => {
   it('matches across emphasis inside a phrase, with offsets into the original file', async () => {
-    const value = 'The number of *child pornography* cases and child **pornography** and _child_ porn rose.';
+    const value =
+      'The number of *child pornography* cases and child **pornography** and _child_ porn rose.';
     expect(summary(await lintMarkdown(value))).toEqual([
       'child-pornography:child pornography@15-32',
       'child-pornography:child **pornography@44-63',
@@ -36,7 +38,8 @@ describe('through remark-retext (Markdown)', () => {
   });
 
   it('never lints code, inline code or URLs', async () => {
-    const value = '```\ngrep "child porn" logs\n```\n\nRun `child porn` or see https://example.org/child-porn and <https://example.org/childporn>.';
+    const value =
+      '```\ngrep "child porn" logs\n```\n\nRun `child porn` or see https://example.org/child-porn and <https://example.org/childporn>.';
     expect(summary(await lintMarkdown(value))).toEqual([]);
   });
 

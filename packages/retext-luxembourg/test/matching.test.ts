@@ -44,22 +44,32 @@ describe('forms generated from lemmas', () => {
   });
 
   it('matches a hyphenated compound of three words', () => {
-    expect(found('Child-sex-tourism operators were fined.')).toEqual(['child-sex-tourism:Child-sex-tourism']);
+    expect(found('Child-sex-tourism operators were fined.')).toEqual([
+      'child-sex-tourism:Child-sex-tourism',
+    ]);
   });
 
   it('matches whole words only', () => {
-    expect(found('The childish pornographyx, sextortions aside.')).toEqual(['sextortion:sextortions']);
-    expect(found('He was a child. Pornography is legal for adults.')).toEqual(['pornography-bare:Pornography']);
+    expect(found('The childish pornographyx, sextortions aside.')).toEqual([
+      'sextortion:sextortions',
+    ]);
+    expect(found('He was a child. Pornography is legal for adults.')).toEqual([
+      'pornography-bare:Pornography',
+    ]);
     expect(found('A child, pornography.')).toEqual(['pornography-bare:pornography']);
   });
 
   it('does not match across a paragraph break or a sentence end', () => {
-    expect(found('It was a child.\n\nPornography came later.')).toEqual(['pornography-bare:Pornography']);
+    expect(found('It was a child.\n\nPornography came later.')).toEqual([
+      'pornography-bare:Pornography',
+    ]);
   });
 
   it('prefers the longest match and reports no overlapping duplicates', () => {
     expect(found('child pornography')).toEqual(['child-pornography:child pornography']);
-    expect(found('child pornographic material')).toEqual(['child-pornography:child pornographic material']);
+    expect(found('child pornographic material')).toEqual([
+      'child-pornography:child pornographic material',
+    ]);
   });
 
   it('respects case-sensitive forms', () => {
@@ -76,7 +86,9 @@ describe('forms generated from lemmas', () => {
   });
 
   it('never matches inside URLs or e-mail addresses', () => {
-    expect(found('See https://example.org/child-pornography-report and www.childporn.example/x.')).toEqual([]);
+    expect(
+      found('See https://example.org/child-pornography-report and www.childporn.example/x.'),
+    ).toEqual([]);
     expect(found('Write to child-porn@example.org today.')).toEqual([]);
   });
 });

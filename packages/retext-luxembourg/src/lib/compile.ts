@@ -76,8 +76,8 @@ export interface Compiled {
 
 const guidelineProvenances = new Set(['guidelines-2016', 'guidelines-2025']);
 
-/** Most joined variants generated per phrase (2^4 = 16 ways to join five words). */
-const maxJoinBoundaries = 4;
+/** Words are written without spaces (`childporn`, `childsextourism`) only in phrases of up to three words. */
+const maxJoinBoundaries = 2;
 
 /** Every id and alias of the dataset → canonical id. */
 export function idsOf(terms: readonly Term[]): Map<string, string> {
@@ -169,22 +169,37 @@ export function compile(dataset: Dataset, options: ResolvedOptions): Compiled {
 
   for (const phrase of preferredPhrases) {
     for (const word of toWords(phrase)) titleVocabulary.add(word);
-    for (const variant of variantsOf(phrase, true, irregular, connectorWords)) {
-      insert(preferred, variant.parts, true as const, fold);
-    }
+    insertPhrase(
+      preferred,
+      phrase,
+      true,
+      irregular,
+      connectorWords,
+      fold,
+      () => true as const,
+      false,
+    );
   }
 
   for (const title of dataset.legalTitles) {
     if (title.lang !== lang && title.lang !== lang.split('-')[0]) continue;
     const words = toWords(title.title);
     for (const word of words) titleVocabulary.add(word);
-    if (words.length > 0) insert(titles, words.map((word) => ({ word, via: 'flex' as const })), true as const, fold);
+    if (words.length > 0)
+      insert(
+        titles,
+        words.map((word) => ({ word, via: 'flex' as const })),
+        true as const,
+        fold,
+      );
   }
 
   const anchors = new Set<string>();
   for (const key of forms.flex?.keys() ?? []) anchors.add(key);
   for (const key of exactForms.flex?.keys() ?? []) anchors.add(fold(key));
-  const anchorLengths = [...new Set([...anchors].map((anchor) => anchor.length))].sort((a, b) => a - b);
+  const anchorLengths = [...new Set([...anchors].map((anchor) => anchor.length))].sort(
+    (a, b) => a - b,
+  );
 
   const titleConnectors = foldAll(pack.titleConnectors);
   const articleWords = foldAll(pack.articleWords);
@@ -199,7 +214,9 @@ export function compile(dataset: Dataset, options: ResolvedOptions): Compiled {
 
   const stringList = (key: string, fallback: readonly string[] | undefined): readonly string[] => {
     const value = packExtras[key];
-    return Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value as string[]) : (fallback ?? []);
+    return Array.isArray(value) && value.every((item) => typeof item === 'string')
+      ? (value as string[])
+      : (fallback ?? []);
   };
 
   return {
@@ -221,7 +238,12 @@ export function compile(dataset: Dataset, options: ResolvedOptions): Compiled {
     listJoiners: foldAll(stringList('listJoiners', extras?.listJoiners).flatMap(toWords)),
     childWords,
     ageExpressions: stringList('ageExpressions', extras?.ageExpressions)
-      .map((expression) => expression.split(/[\s\-\u2010\u2011]+/u).filter(Boolean).map(fold))
+      .map((expression) =>
+        expression
+          .split(/[\s\-\u2010\u2011]+/u)
+          .filter(Boolean)
+          .map(fold),
+      )
       .filter((words) => words.includes('#')),
     childAgeBelow: pack.childAgeBelow,
     articles: extras?.indefiniteArticles,
@@ -233,7 +255,10 @@ export function compile(dataset: Dataset, options: ResolvedOptions): Compiled {
 }
 
 /** Cues plus the plural of their last word (`the term` → `the terms`). */
-function withPluralLastWord(cues: readonly string[][], irregular: Readonly<Record<string, string>>): string[][] {
+function withPluralLastWord(
+  cues: readonly string[][],
+  irregular: Readonly<Record<string, string>>,
+): string[][] {
   const result: string[][] = [];
   const seen = new Set<string>();
   for (const cue of cues) {
@@ -293,12 +318,6 @@ function noteOf(term: Term, text: LocalizedText): string {
   return `${why}${/[.!?]$/u.test(why) ? '' : '.'} ${citation}`;
 }
 
-interface Variant {
-  readonly parts: readonly Part[];
-  readonly inflected: boolean;
-  readonly words: string;
-}
-
 function addForm(
   root: TrieNode<FormEnd>,
   form: MatchForm,
@@ -307,102 +326,200 @@ function addForm(
   connectors: ReadonlySet<string>,
 ): void {
   const key = form.caseSensitive ? (word: string) => word : fold;
-  for (const variant of variantsOf(form.phrase, form.inflect, irregular, connectors)) {
-    insert(root, variant.parts, { form: info, inflected: variant.inflected, words: variant.words }, key);
-  }
+  insertPhrase(
+    root,
+    form.phrase,
+    form.inflect,
+    irregular,
+    connectors,
+    key,
+    (inflected, words) => ({ form: info, inflected, words }),
+    true,
+  );
 }
 
 /** Inflected forms of one slot alternative: itself, then plural, possessive, plural possessive. */
-function inflections(parts: readonly Part[], irregular: Readonly<Record<string, string>>): { parts: Part[]; inflected: boolean }[] {
+function inflections(
+  parts: readonly Part[],
+  irregular: Readonly<Record<string, string>>,
+  pluralOnly = false,
+): { parts: Part[]; inflected: boolean }[] {
   const last = parts.at(-1);
   if (!last) return [];
   const head = parts.slice(0, -1);
   const plural = pluralOf(last.word, irregular);
-  const result = [
-    { parts: [...parts], inflected: false },
-    { parts: [...parts, { word: 's', via: 'apostrophe' as const }], inflected: true },
-  ];
+  const result = [{ parts: [...parts], inflected: false }];
+  if (!pluralOnly)
+    result.push({ parts: [...parts, { word: 's', via: 'apostrophe' as const }], inflected: true });
   if (fold(plural) !== fold(last.word)) {
     result.push({ parts: [...head, { word: plural, via: last.via }], inflected: true });
     // `children's`: an irregular plural takes 's; `prostitutes'` keeps the apostrophe outside the span.
-    if (!/s$/iu.test(plural)) {
-      result.push({ parts: [...head, { word: plural, via: last.via }, { word: 's', via: 'apostrophe' }], inflected: true });
+    if (!pluralOnly && !/s$/iu.test(plural)) {
+      result.push({
+        parts: [...head, { word: plural, via: last.via }, { word: 's', via: 'apostrophe' }],
+        inflected: true,
+      });
     }
   }
   return result;
 }
 
-/** Every written variant of a lemma phrase: alternatives, inflections, joined words. */
-export function variantsOf(
+interface SlotOption {
+  readonly parts: readonly Part[];
+  readonly inflected: boolean;
+  readonly words: readonly string[];
+}
+
+/**
+ * The ways each word slot of a lemma phrase may be written: its `|` alternatives and their
+ * inflections (last word, leading noun, and the first noun before a connector: `images of
+ * children`).
+ */
+function slotOptionsOf(
   phrase: string,
   inflect: boolean,
   irregular: Readonly<Record<string, string>>,
-  connectors: ReadonlySet<string> = new Set(),
-): Variant[] {
+  connectors: ReadonlySet<string>,
+): SlotOption[][] {
   const slots = phrase
     .trim()
     .split(/\s+/u)
     .filter(Boolean)
-    .map((slot) => slot.split('|').map(toParts).filter((parts) => parts.length > 0));
-  if (slots.length === 0 || slots.some((slot) => slot.length === 0)) return [];
+    .map((slot) =>
+      slot
+        .split('|')
+        .map(toParts)
+        .filter((parts) => parts.length > 0),
+    )
+    .filter((slot) => slot.length > 0);
 
-  let sequences: { parts: Part[]; inflected: boolean; words: string[] }[] = [{ parts: [], inflected: false, words: [] }];
-  for (const [slotIndex, alternatives] of slots.entries()) {
+  const isConnector = (slot: readonly Part[][] | undefined): boolean =>
+    slot !== undefined &&
+    slot.some((parts) => parts.length === 1 && connectors.has(fold(parts[0]?.word ?? '')));
+  const headIndex = slots.findIndex(
+    (_, index) => index < slots.length - 1 && isConnector(slots[index + 1]),
+  );
+
+  return slots.map((alternatives, slotIndex) => {
     const isLast = slotIndex === slots.length - 1;
-    const isLeadingNoun = slotIndex === 0 && slots.length > 1;
-    // The noun before a connector (`image of child`) takes a plural too: `images of children`.
-    const following = slots[slotIndex + 1];
-    const isHeadBeforeConnector =
-      following !== undefined && following.some((parts) => parts.length === 1 && connectors.has(fold(parts[0]?.word ?? '')));
-    const next: typeof sequences = [];
-    for (const sequence of sequences) {
-      for (const alternative of alternatives) {
-        const baseWords = alternative.map((part) => fold(part.word));
-        const options =
-          inflect && (isLast || isLeadingNoun || isHeadBeforeConnector)
-            ? inflections(alternative, irregular)
-            : [{ parts: [...alternative], inflected: false }];
-        for (const option of options) {
-          const parts = option.parts.map((part, index) => (index === 0 ? { word: part.word, via: 'flex' as const } : part));
-          next.push({
-            parts: [...sequence.parts, ...parts],
-            inflected: sequence.inflected || option.inflected,
-            words: [...sequence.words, ...baseWords],
-          });
-        }
+    const isLeadingNoun = slotIndex === 0 && slots.length > 1 && headIndex !== 0;
+    const isHead = slotIndex === headIndex;
+    const options: SlotOption[] = [];
+    for (const alternative of alternatives) {
+      const words = alternative.map((part) => fold(part.word));
+      let forms: { parts: Part[]; inflected: boolean }[];
+      if (!inflect) forms = [{ parts: [...alternative], inflected: false }];
+      else if (isLast || isLeadingNoun) forms = inflections(alternative, irregular);
+      else if (isHead) forms = inflections(alternative, irregular, true);
+      else forms = [{ parts: [...alternative], inflected: false }];
+      for (const form of forms) {
+        const parts = form.parts.map((part, index) =>
+          index === 0 ? { word: part.word, via: 'flex' as const } : part,
+        );
+        options.push({ parts, inflected: form.inflected, words });
       }
     }
-    sequences = next;
-  }
+    return options;
+  });
+}
 
-  const variants: Variant[] = [];
+/**
+ * Add every written variant of a lemma phrase to `root`, sharing trie nodes between variants
+ * (so a phrase with many alternatives costs little), plus, for phrases of up to three words,
+ * the words written without spaces (`childporn`, `childsextourism`).
+ */
+export function insertPhrase<End>(
+  root: TrieNode<End>,
+  phrase: string,
+  inflect: boolean,
+  irregular: Readonly<Record<string, string>>,
+  connectors: ReadonlySet<string>,
+  key: (word: string) => string,
+  makeEnd: (inflected: boolean, words: string) => End,
+  join: boolean,
+): void {
+  const slots = slotOptionsOf(phrase, inflect, irregular, connectors);
+  if (slots.length === 0) return;
+  const child = (node: TrieNode<End>, part: Part, first: boolean): TrieNode<End> => {
+    const edge = first || part.via === 'flex' ? 'flex' : 'apostrophe';
+    let edges = node[edge];
+    if (!edges) {
+      edges = new Map();
+      node[edge] = edges;
+    }
+    const word = key(part.word);
+    let next = edges.get(word);
+    if (!next) {
+      next = {};
+      edges.set(word, next);
+    }
+    return next;
+  };
+  const visit = (
+    slotIndex: number,
+    node: TrieNode<End>,
+    inflected: boolean,
+    words: readonly string[],
+  ): void => {
+    const options = slots[slotIndex];
+    if (!options) {
+      (node.ends ??= []).push(makeEnd(inflected, words.join(' ')));
+      return;
+    }
+    for (const option of options) {
+      let current = node;
+      for (const [index, part] of option.parts.entries())
+        current = child(current, part, slotIndex === 0 && index === 0);
+      visit(slotIndex + 1, current, inflected || option.inflected, [...words, ...option.words]);
+    }
+  };
+  visit(0, root, false, []);
+
+  if (!join || slots.length > maxJoinBoundaries + 1) return;
+  // Joined variants: enumerate sequences, keep only those with at least one joined boundary.
+  let sequences: { parts: Part[]; inflected: boolean; words: string[] }[] = [
+    { parts: [], inflected: false, words: [] },
+  ];
+  for (const options of slots) {
+    sequences = sequences.flatMap((sequence) =>
+      options.map((option) => ({
+        parts: [...sequence.parts, ...option.parts],
+        inflected: sequence.inflected || option.inflected,
+        words: [...sequence.words, ...option.words],
+      })),
+    );
+    if (sequences.length > 4096) return;
+  }
   for (const sequence of sequences) {
-    for (const parts of joinings(sequence.parts)) {
-      variants.push({ parts, inflected: sequence.inflected, words: sequence.words.join(' ') });
+    for (const parts of joinings(sequence.parts).slice(1)) {
+      let current = root;
+      for (const [index, part] of parts.entries()) current = child(current, part, index === 0);
+      (current.ends ??= []).push(makeEnd(sequence.inflected, sequence.words.join(' ')));
     }
   }
-  return variants;
 }
 
 /** The parts as written, plus every way of writing flex boundaries without a space (`childporn`). */
 function joinings(parts: readonly Part[]): Part[][] {
   const boundaries: number[] = [];
   for (let index = 1; index < parts.length; index++) {
-    if (parts[index]?.via === 'flex' && parts[index - 1]?.via !== 'apostrophe') boundaries.push(index);
+    if (parts[index]?.via === 'flex' && parts[index - 1]?.via !== 'apostrophe')
+      boundaries.push(index);
   }
   if (boundaries.length === 0) return [[...parts]];
   const masks: number[] = [];
   if (boundaries.length <= maxJoinBoundaries) {
     for (let mask = 0; mask < 1 << boundaries.length; mask++) masks.push(mask);
   } else {
-    masks.push(0, (1 << boundaries.length) - 1);
+    masks.push(0);
   }
   return masks.map((mask) => {
     const joined = new Set(boundaries.filter((_, bit) => (mask >> bit) & 1));
     const result: Part[] = [];
     for (const [index, part] of parts.entries()) {
       const previous = result.at(-1);
-      if (joined.has(index) && previous) result[result.length - 1] = { word: previous.word + part.word, via: previous.via };
+      if (joined.has(index) && previous)
+        result[result.length - 1] = { word: previous.word + part.word, via: previous.via };
       else result.push(part);
     }
     return result;

@@ -4,7 +4,7 @@ import type { Document, Token, Word } from './tokens.js';
 import type { QuoteRange, SkipContext } from './types.js';
 
 /** Characters that may stand between a cue and the match it introduces (space, hyphen, opening quotes). */
-const openingMarks = /^[\s\-\u2010\u2011"'“‘«„(\[*_]*$/u;
+const openingMarks = /^[\s\-\u2010\u2011"'“‘«„([*_]*$/u;
 /** Characters that may stand between two items of a list of mentioned terms. */
 const listMarks = /^[\s"'“”‘’«»,]*$/u;
 
@@ -31,9 +31,18 @@ export class ParagraphContext {
   private preferredCache: Span[] | undefined;
   private allowedCache: Span[] | undefined;
   private runsCache: TitleRun[] | undefined;
-  private readonly mentions = new Map<number, { readonly last: number; readonly mention: boolean }>();
+  private readonly mentions = new Map<
+    number,
+    { readonly last: number; readonly mention: boolean }
+  >();
 
-  constructor(document: Document, compiled: Compiled, from: number, to: number, quoteRanges: readonly QuoteRange[]) {
+  constructor(
+    document: Document,
+    compiled: Compiled,
+    from: number,
+    to: number,
+    quoteRanges: readonly QuoteRange[],
+  ) {
     this.document = document;
     this.compiled = compiled;
     this.from = from;
@@ -101,14 +110,22 @@ export class ParagraphContext {
         let matched = true;
         for (const [offset, expected] of phrase.entries()) {
           const word = words[first + offset] as Word;
-          if (word.folded !== expected || (offset > 0 && (words[first + offset - 1] as Word).join === 'barrier')) {
+          if (
+            word.folded !== expected ||
+            (offset > 0 && (words[first + offset - 1] as Word).join === 'barrier')
+          ) {
             matched = false;
             break;
           }
         }
         if (matched) {
           const last = first + phrase.length - 1;
-          spans.push({ first, last, start: (words[first] as Word).start, end: (words[last] as Word).end });
+          spans.push({
+            first,
+            last,
+            start: (words[first] as Word).start,
+            end: (words[last] as Word).end,
+          });
         }
       }
     }
@@ -116,18 +133,31 @@ export class ParagraphContext {
   }
 
   private isPreferred(span: Span): boolean {
-    this.preferredCache ??= findOccurrences(this.document.words, this.from, this.to, this.compiled.preferred);
+    this.preferredCache ??= findOccurrences(
+      this.document.words,
+      this.from,
+      this.to,
+      this.compiled.preferred,
+    );
     // A preferred phrase inside a longer discouraged one (`sex worker` in `child sex worker`) does not save it.
     return this.preferredCache.some(
       (other) =>
         overlaps(other, span) &&
-        (other.first < span.first || other.last > span.last || (other.first === span.first && other.last === span.last)),
+        (other.first < span.first ||
+          other.last > span.last ||
+          (other.first === span.first && other.last === span.last)),
     );
   }
 
   private isLegalTitle(span: Span): boolean {
-    this.titleSpansCache ??= findLooseOccurrences(this.document.words, this.from, this.to, this.compiled.titles);
-    if (this.titleSpansCache.some((title) => title.first <= span.first && span.last <= title.last)) return true;
+    this.titleSpansCache ??= findLooseOccurrences(
+      this.document.words,
+      this.from,
+      this.to,
+      this.compiled.titles,
+    );
+    if (this.titleSpansCache.some((title) => title.first <= span.first && span.last <= title.last))
+      return true;
 
     const words = this.document.words;
     this.runsCache ??= this.findRuns();
@@ -163,13 +193,24 @@ export class ParagraphContext {
     if (start === this.from) return false;
     const before = words[start - 1] as Word;
     const first = words[start] as Word;
-    if (before.sentence !== first.sentence || before.join === 'barrier' || /[.!?:;]/u.test(before.separator)) return false;
+    if (
+      before.sentence !== first.sentence ||
+      before.join === 'barrier' ||
+      /[.!?:;]/u.test(before.separator)
+    )
+      return false;
     const { articleWords, titleConnectors } = this.compiled;
     let named = 0;
     let outside = 0;
     for (let index = run.first; index <= run.last; index++) {
       const word = words[index] as Word;
-      if (!word.capitalised || word.numeric || articleWords.has(word.folded) || titleConnectors.has(word.folded)) continue;
+      if (
+        !word.capitalised ||
+        word.numeric ||
+        articleWords.has(word.folded) ||
+        titleConnectors.has(word.folded)
+      )
+        continue;
       named++;
       if (index < span.first || index > span.last) outside++;
     }
@@ -252,7 +293,8 @@ export class ParagraphContext {
     const next = words[run.last + 1] as Word;
     let cursor: number;
     if (titleTailOpeners.has(next.folded) && last.join === 'flex') cursor = run.last + 1;
-    else if (run.opensTail && (titleVocabulary.has(next.folded) || next.capitalised)) cursor = run.last + 1;
+    else if (run.opensTail && (titleVocabulary.has(next.folded) || next.capitalised))
+      cursor = run.last + 1;
     else return undefined;
     while (cursor + 1 < this.to) {
       const current = words[cursor] as Word;
@@ -299,7 +341,8 @@ export class ParagraphContext {
     let previousEnd: number;
     if (this.compiled.listJoiners.has(before.folded) && listMarks.test(before.separator)) {
       previousEnd = span.first - 2;
-      if (previousEnd < this.from || !listMarks.test((words[previousEnd] as Word).separator)) return false;
+      if (previousEnd < this.from || !listMarks.test((words[previousEnd] as Word).separator))
+        return false;
     } else if (listMarks.test(before.separator) && before.separator.includes(',')) {
       previousEnd = span.first - 1;
     } else {
@@ -316,17 +359,26 @@ export class ParagraphContext {
    * With `modifiers`, a cue that opens with an article may have up to three modifiers after it
    * (`the older term`, `the outdated and harmful term`).
    */
-  private precededBy(first: number, cues: readonly (readonly string[])[], modifiers = false): boolean {
+  private precededBy(
+    first: number,
+    cues: readonly (readonly string[])[],
+    modifiers = false,
+  ): boolean {
     const words = this.document.words;
     for (const cue of cues) {
-      const opensWithArticle = modifiers && cue.length > 1 && this.compiled.articleWords.has(cue[0] ?? '');
+      const opensWithArticle =
+        modifiers && cue.length > 1 && this.compiled.articleWords.has(cue[0] ?? '');
       const contiguous = opensWithArticle ? cue.slice(1) : cue;
       const start = first - contiguous.length;
       if (start < this.from || !this.wordsAre(start, contiguous)) continue;
       if (!opensWithArticle) return true;
       for (let gap = 1; gap <= 4 && start - gap >= this.from; gap++) {
         const candidate = words[start - gap] as Word;
-        if (candidate.join !== 'flex' && !(candidate.join === 'other' && /^\s*,\s*$/u.test(candidate.separator))) break;
+        if (
+          candidate.join !== 'flex' &&
+          !(candidate.join === 'other' && /^\s*,\s*$/u.test(candidate.separator))
+        )
+          break;
         if (candidate.folded === cue[0]) return true;
       }
     }
@@ -338,7 +390,8 @@ export class ParagraphContext {
     const words = this.document.words;
     for (const [offset, value] of expected.entries()) {
       const word = words[start + offset] as Word;
-      if (word.folded !== value || (offset < expected.length - 1 && word.join !== 'flex')) return false;
+      if (word.folded !== value || (offset < expected.length - 1 && word.join !== 'flex'))
+        return false;
     }
     return true;
   }
@@ -351,7 +404,8 @@ export class ParagraphContext {
   }
 
   private isQuotation(span: Span): boolean {
-    if (this.quoteRanges.some(([start, end]) => start <= span.start && span.end <= end)) return true;
+    if (this.quoteRanges.some(([start, end]) => start <= span.start && span.end <= end))
+      return true;
     this.quoteSpansCache ??= this.findQuotes();
     return this.quoteSpansCache.some(([start, end]) => start <= span.start && span.end <= end);
   }
@@ -365,7 +419,8 @@ export class ParagraphContext {
     let begin = firstToken;
     while (begin > 0 && (tokens[begin - 1] as Token).paragraph === paragraph) begin--;
     let finish = lastToken;
-    while (finish + 1 < tokens.length && (tokens[finish + 1] as Token).paragraph === paragraph) finish++;
+    while (finish + 1 < tokens.length && (tokens[finish + 1] as Token).paragraph === paragraph)
+      finish++;
 
     const characters: string[] = [];
     const offsets: number[] = [];
@@ -396,15 +451,21 @@ const space = /\s/u;
  * non-letter) — so the apostrophe of `workers' rights` opens nothing. An unclosed double quote
  * that opens the paragraph runs to its end (a quotation continued over paragraphs).
  */
-export function quoteSpans(characters: readonly string[], offsets: readonly number[]): QuoteRange[] {
+export function quoteSpans(
+  characters: readonly string[],
+  offsets: readonly number[],
+): QuoteRange[] {
   const spans: QuoteRange[] = [];
   const curly: number[] = [];
   const guillemets: number[] = [];
   const singles: number[] = [];
   let straight: number | undefined;
-  let firstVisible = characters.findIndex((character) => !space.test(character) && !/[*_>]/u.test(character));
+  let firstVisible = characters.findIndex(
+    (character) => !space.test(character) && !/[*_>]/u.test(character),
+  );
   if (firstVisible < 0) firstVisible = 0;
-  const endOffset = (index: number): number => (offsets[index] ?? 0) + (characters[index]?.length ?? 1);
+  const endOffset = (index: number): number =>
+    (offsets[index] ?? 0) + (characters[index]?.length ?? 1);
 
   for (const [index, character] of characters.entries()) {
     const previous = characters[index - 1] ?? ' ';
@@ -440,7 +501,11 @@ export function quoteSpans(characters: readonly string[], offsets: readonly numb
         break;
       case "'":
       case '\u2019':
-        if (!letterOrDigit.test(previous) && letterOrDigit.test(next) && (space.test(previous) || /[(\[“"—–-]/u.test(previous) || index === 0)) {
+        if (
+          !letterOrDigit.test(previous) &&
+          letterOrDigit.test(next) &&
+          (space.test(previous) || /[([“"—–-]/u.test(previous) || index === 0)
+        ) {
           singles.push(index);
         } else if (singles.length > 0 && !letterOrDigit.test(next) && !space.test(previous)) {
           const open = singles.pop();

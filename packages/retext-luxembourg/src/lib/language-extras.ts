@@ -25,6 +25,16 @@ export const languageExtras: Readonly<Record<string, LanguageExtras>> = {
     indefiniteArticles: { beforeConsonant: 'a', beforeVowel: 'an' },
     vowelLetters: 'aeiou',
     listJoiners: ['and', 'or', 'and/or'],
-    titleTailOpeners: ['on', 'of', 'against', 'to', 'for', 'concerning', 'regarding', 'combating', 'combatting'],
+    titleTailOpeners: [
+      'on',
+      'of',
+      'against',
+      'to',
+      'for',
+      'concerning',
+      'regarding',
+      'combating',
+      'combatting',
+    ],
   },
 };

@@ -70,20 +70,35 @@ export function findMatches(
       const best = [...ends].sort((a, b) => Number(a.inflected) - Number(b.inflected))[0];
       if (best) candidates.push({ first, last, start: word.start, end: lastWord.end, end_: best });
     };
-    walk(words, first, forms, false, record);
-    walk(words, first, exactForms, true, record);
+    const next = words[first + 1];
+    const merged = next && word.join === 'flex' && hyphens.has(word.separator);
+    if (forms.flex?.has(word.folded) || (merged && forms.flex?.has(word.folded + next.folded))) {
+      walk(words, first, forms, false, record);
+    }
+    if (
+      exactForms.flex?.has(word.value) ||
+      (merged && exactForms.flex?.has(word.value + next.value))
+    ) {
+      walk(words, first, exactForms, true, record);
+    }
   }
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const chosen: FormMatch[] = [];
   for (const candidate of candidates) {
-    if (chosen.some((other) => candidate.first <= other.last && other.first <= candidate.last)) continue;
+    if (chosen.some((other) => candidate.first <= other.last && other.first <= candidate.last))
+      continue;
     chosen.push(candidate);
   }
   return chosen.sort((a, b) => a.start - b.start);
 }
 
 /** Spans of every occurrence of a trie's phrases in `words[from, to)` (overlaps kept). */
-export function findOccurrences(words: readonly Word[], from: number, to: number, root: TrieNode<true>): Span[] {
+export function findOccurrences(
+  words: readonly Word[],
+  from: number,
+  to: number,
+  root: TrieNode<true>,
+): Span[] {
   const spans: Span[] = [];
   for (let first = from; first < to; first++) {
     const word = words[first] as Word;
@@ -99,7 +114,12 @@ export function findOccurrences(words: readonly Word[], from: number, to: number
  * (titles: `Directive 2011/93/EU`, `…sale of children, child prostitution…`); only a paragraph
  * break stops a phrase.
  */
-export function findLooseOccurrences(words: readonly Word[], from: number, to: number, root: TrieNode<true>): Span[] {
+export function findLooseOccurrences(
+  words: readonly Word[],
+  from: number,
+  to: number,
+  root: TrieNode<true>,
+): Span[] {
   const spans: Span[] = [];
   for (let first = from; first < to; first++) {
     const start = words[first] as Word;

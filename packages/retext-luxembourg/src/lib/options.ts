@@ -1,5 +1,3 @@
-import type { Options } from './types.js';
-
 /** Options after validation, with defaults filled in. */
 export interface ResolvedOptions {
   readonly preset: 'guidelines' | 'all';
@@ -48,18 +46,24 @@ export function resolveOptions(
 
   const preset = record['preset'] ?? 'all';
   if (!(presets as readonly unknown[]).includes(preset)) {
-    throw new OptionsError(`invalid \`preset\` ${describe(preset)}; expected one of: ${presets.join(', ')}`);
+    throw new OptionsError(
+      `invalid \`preset\` ${describe(preset)}; expected one of: ${presets.join(', ')}`,
+    );
   }
 
   const rules = new Map<string, 'off' | 'caution' | 'avoid'>();
   const rawRules = record['rules'] ?? {};
   if (typeof rawRules !== 'object' || rawRules === null || Array.isArray(rawRules)) {
-    throw new OptionsError(`invalid \`rules\` ${describe(rawRules)}; expected an object of entry id → off | caution | avoid`);
+    throw new OptionsError(
+      `invalid \`rules\` ${describe(rawRules)}; expected an object of entry id → off | caution | avoid`,
+    );
   }
   for (const [id, setting] of Object.entries(rawRules as Record<string, unknown>)) {
     const canonical = knownIds.get(id);
     if (canonical === undefined) {
-      throw new OptionsError(`unknown rule id \`${id}\` in \`rules\`${suggest(id, [...knownIds.keys()])}`);
+      throw new OptionsError(
+        `unknown rule id \`${id}\` in \`rules\`${suggest(id, [...knownIds.keys()])}`,
+      );
     }
     if (!(ruleSettings as readonly unknown[]).includes(setting)) {
       throw new OptionsError(
@@ -76,24 +80,32 @@ export function resolveOptions(
   const allow: string[] = [];
   for (const [index, phrase] of rawAllow.entries()) {
     if (typeof phrase !== 'string' || phrase.trim() === '') {
-      throw new OptionsError(`invalid \`allow[${index}]\` ${describe(phrase)}; expected a non-empty string`);
+      throw new OptionsError(
+        `invalid \`allow[${index}]\` ${describe(phrase)}; expected a non-empty string`,
+      );
     }
     allow.push(phrase);
   }
 
   const reportSkipped = record['reportSkipped'] ?? false;
   if (typeof reportSkipped !== 'boolean') {
-    throw new OptionsError(`invalid \`reportSkipped\` ${describe(reportSkipped)}; expected true or false`);
+    throw new OptionsError(
+      `invalid \`reportSkipped\` ${describe(reportSkipped)}; expected true or false`,
+    );
   }
 
   const baseUrl = record['baseUrl'] ?? defaultBaseUrl;
   if (typeof baseUrl !== 'string' || baseUrl === '') {
-    throw new OptionsError(`invalid \`baseUrl\` ${describe(baseUrl)}; expected a non-empty string such as '${defaultBaseUrl}'`);
+    throw new OptionsError(
+      `invalid \`baseUrl\` ${describe(baseUrl)}; expected a non-empty string such as '${defaultBaseUrl}'`,
+    );
   }
 
   const lang = record['lang'] ?? 'en';
   if (typeof lang !== 'string' || lang === '') {
-    throw new OptionsError(`invalid \`lang\` ${describe(lang)}; expected a BCP 47 tag such as 'en'`);
+    throw new OptionsError(
+      `invalid \`lang\` ${describe(lang)}; expected a BCP 47 tag such as 'en'`,
+    );
   }
   if (!knownLangs.includes(lang) && !knownLangs.includes(lang.split('-')[0] ?? '')) {
     throw new OptionsError(
@@ -149,7 +161,11 @@ function levenshtein(a: string, b: string): number {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
     }
     previous = current;
   }

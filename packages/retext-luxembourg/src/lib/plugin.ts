@@ -16,7 +16,11 @@ const caches = new WeakMap<Dataset, Map<string, Compiled>>();
 
 /** Resolve and compile `options` for `dataset`, using the cache. */
 export function compiledFor(dataset: Dataset, options: Options | null | undefined): Compiled {
-  const resolved = resolveOptions(options, idsOf(dataset.terms), Object.keys(dataset.languagePacks));
+  const resolved = resolveOptions(
+    options,
+    idsOf(dataset.terms),
+    Object.keys(dataset.languagePacks),
+  );
   let cache = caches.get(dataset);
   if (!cache) {
     cache = new Map();
@@ -42,7 +46,9 @@ export function createPlugin(dataset: Dataset): Plugin<[(Options | null | undefi
 }
 
 /** Build `createPrefilter` for a dataset. */
-export function createPrefilterFor(dataset: Dataset): (options?: Options | null) => (text: string) => boolean {
+export function createPrefilterFor(
+  dataset: Dataset,
+): (options?: Options | null) => (text: string) => boolean {
   return (options) => createTextPrefilter(compiledFor(dataset, options));
 }
 
@@ -57,7 +63,8 @@ function lintTree(tree: Root, file: VFile, compiled: Compiled): void {
     const paragraph = (words[from] as Word).paragraph;
     let to = from + 1;
     while (to < words.length && (words[to] as Word).paragraph === paragraph) to++;
-    if (mayMatch(words, from, to, compiled)) lintParagraph(file, document, compiled, from, to, quoteRanges);
+    if (mayMatch(words, from, to, compiled))
+      lintParagraph(file, document, compiled, from, to, quoteRanges);
     from = to;
   }
 }
@@ -70,7 +77,11 @@ function mayMatch(words: readonly Word[], from: number, to: number, compiled: Co
     if (forms.flex?.has(word.folded) || exactForms.flex?.has(word.value)) return true;
     const next = words[index + 1];
     if (next && word.join === 'flex' && hyphens.has(word.separator)) {
-      if (forms.flex?.has(word.folded + next.folded) || exactForms.flex?.has(word.value + next.value)) return true;
+      if (
+        forms.flex?.has(word.folded + next.folded) ||
+        exactForms.flex?.has(word.value + next.value)
+      )
+        return true;
     }
   }
   return false;

@@ -3,7 +3,16 @@ import type { VFile } from 'vfile';
 import type { Compiled, EntryInfo } from './compile.js';
 import type { FormMatch } from './match.js';
 import type { Document, Token, Word } from './tokens.js';
-import { applyCaseShape, caseShapeOf, collapseWhiteSpace, fold, isAllCaps, startsUpper, upperFirst, type CaseShape } from './text.js';
+import {
+  applyCaseShape,
+  caseShapeOf,
+  collapseWhiteSpace,
+  fold,
+  isAllCaps,
+  startsUpper,
+  upperFirst,
+  type CaseShape,
+} from './text.js';
 import type { Fix, LuxembourgMessage, SkipContext } from './types.js';
 
 export const source = 'retext-luxembourg';
@@ -35,30 +44,48 @@ export function report(
   const actual = sliced.length > 0 ? sliced : parsed;
 
   const spanWords: string[] = [];
-  for (let index = match.first; index <= match.last; index++) spanWords.push((words[index] as Word).value);
+  for (let index = match.first; index <= match.last; index++)
+    spanWords.push((words[index] as Word).value);
   const shape = caseShapeOf(spanWords);
   const minorWords = new Set([...compiled.titleConnectors, ...compiled.articleWords]);
-  const expected = entry.suggestions.map((suggestion) => applyCaseShape(suggestion, shape, minorWords));
+  const expected = entry.suggestions.map((suggestion) =>
+    applyCaseShape(suggestion, shape, minorWords),
+  );
 
   const shown = collapseWhiteSpace(parsed);
   let reason = reasonFor(entry, expected, shown);
-  if (context !== undefined) reason = `Not flagged, ${contextLabels[context]}: ${lowerFirstWord(reason)}`;
+  if (context !== undefined)
+    reason = `Not flagged, ${contextLabels[context]}: ${lowerFirstWord(reason)}`;
 
   const place = {
     start: pointOf((tokens[firstWord.token] as Token).startPoint, match.start),
     end: pointOf((tokens[lastWord.token] as Token).endPoint, match.end),
   };
   const options = { place, ruleId: entry.id, source };
-  const message = (
-    context === undefined && entry.status === 'avoid' ? file.message(reason, options) : file.info(reason, options)
-  ) as LuxembourgMessage;
+  // A lint message's stack trace says nothing useful (vfile-message clears it anyway), and
+  // capturing one is most of the cost of a message in term-dense text.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let message: LuxembourgMessage;
+  try {
+    message = (
+      context === undefined && entry.status === 'avoid'
+        ? file.message(reason, options)
+        : file.info(reason, options)
+    ) as LuxembourgMessage;
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
   message.actual = actual;
   message.expected = expected;
   message.note = entry.note;
   message.url = entry.url;
   message.status = entry.status;
   if (context !== undefined) message.context = context;
-  message.fix = context === undefined ? fixFor(value, document, compiled, match, shape, minorWords, parsed) : null;
+  message.fix =
+    context === undefined
+      ? fixFor(value, document, compiled, match, shape, minorWords, parsed)
+      : null;
   return message;
 }
 
@@ -67,7 +94,9 @@ function lowerFirstWord(reason: string): string {
 }
 
 function pointOf(point: Point | undefined, offset: number): Point {
-  return point ? { line: point.line, column: point.column, offset: point.offset ?? offset } : { line: 1, column: 1, offset };
+  return point
+    ? { line: point.line, column: point.column, offset: point.offset ?? offset }
+    : { line: 1, column: 1, offset };
 }
 
 function quote(value: string): string {
@@ -83,7 +112,9 @@ function reasonFor(entry: EntryInfo, expected: readonly string[], actual: string
         : `${expected.slice(0, -1).map(quote).join(', ')} or ${quote(expected.at(-1) ?? '')}`;
     return `Consider ${listed} instead of ${quote(actual)}: ${summary}`;
   }
-  return entry.status === 'avoid' ? `Avoid ${quote(actual)}: ${summary}` : `Use ${quote(actual)} with care: ${summary}`;
+  return entry.status === 'avoid'
+    ? `Avoid ${quote(actual)}: ${summary}`
+    : `Use ${quote(actual)} with care: ${summary}`;
 }
 
 /** The text of words `first..last` with the separators as parsed (no markup). */
@@ -123,12 +154,23 @@ function fixFor(
   if (articles && match.first > 0) {
     const before = words[match.first - 1] as Word;
     const article = before.folded;
-    const isArticle = article === fold(articles.beforeConsonant) || article === fold(articles.beforeVowel);
+    const isArticle =
+      article === fold(articles.beforeConsonant) || article === fold(articles.beforeVowel);
     if (isArticle && before.join === 'flex' && /^[^\S\n]+$/u.test(before.separator)) {
       const firstLetter = fold(/\p{L}/u.exec(text)?.[0] ?? '');
-      const wanted = compiled.vowelLetters.includes(firstLetter) ? articles.beforeVowel : articles.beforeConsonant;
-      if (fold(wanted) !== article && value.slice(before.start, match.start) === before.value + before.separator) {
-        const cased = isAllCaps(before.value) || (before.value.length === 1 && isAllCaps(text)) ? wanted.toUpperCase() : startsUpper(before.value) ? upperFirst(wanted) : wanted;
+      const wanted = compiled.vowelLetters.includes(firstLetter)
+        ? articles.beforeVowel
+        : articles.beforeConsonant;
+      if (
+        fold(wanted) !== article &&
+        value.slice(before.start, match.start) === before.value + before.separator
+      ) {
+        const cased =
+          isAllCaps(before.value) || (before.value.length === 1 && isAllCaps(text))
+            ? wanted.toUpperCase()
+            : startsUpper(before.value)
+              ? upperFirst(wanted)
+              : wanted;
         text = `${cased}${before.separator}${text}`;
         offset = before.start;
       }

@@ -85,7 +85,9 @@ function hasLetters(value: string): boolean {
 /** Whether every cased letter of `value` is upper case (and there are at least two letters). */
 export function isAllCaps(value: string): boolean {
   const letters = value.replace(/[^\p{L}]/gu, '');
-  return letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  return (
+    letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()
+  );
 }
 
 /** Whether the first letter of `value` is upper case. */
@@ -98,7 +100,11 @@ export function startsUpper(value: string): boolean {
 export function upperFirst(value: string): string {
   const match = /\p{L}/u.exec(value);
   if (!match) return value;
-  return value.slice(0, match.index) + match[0].toUpperCase() + value.slice(match.index + match[0].length);
+  return (
+    value.slice(0, match.index) +
+    match[0].toUpperCase() +
+    value.slice(match.index + match[0].length)
+  );
 }
 
 /** The case shape of text as written. */
@@ -115,7 +121,11 @@ export function caseShapeOf(words: readonly string[]): CaseShape {
  * Give `suggestion` the case shape `shape`. Lower keeps the suggestion as written (so acronyms
  * such as CSAM stay upper case); `minorWords` stay lower case inside Title Case.
  */
-export function applyCaseShape(suggestion: string, shape: CaseShape, minorWords: ReadonlySet<string>): string {
+export function applyCaseShape(
+  suggestion: string,
+  shape: CaseShape,
+  minorWords: ReadonlySet<string>,
+): string {
   switch (shape) {
     case 'lower':
       return suggestion;

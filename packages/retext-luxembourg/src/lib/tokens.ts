@@ -160,7 +160,8 @@ function joinBetween(tokens: readonly Token[], word: Word, next: Word): [Join, s
   return ['other', separator];
 }
 
-const urlLike = /^(?:[a-z][a-z\d+.-]*:\/\/|www\.|mailto:)|^[^\s@]+@[^\s@]+\.[^\s@]+$|^[\w-]+(?:\.[\w-]+)+\/\S*$/iu;
+const urlLike =
+  /^(?:[a-z][a-z\d+.-]*:\/\/|www\.|mailto:)|^[^\s@]+@[^\s@]+\.[^\s@]+$|^[\w-]+(?:\.[\w-]+)+\/\S*$/iu;
 
 /** Mark words inside URLs, e-mail addresses and domain paths: they are never matched. */
 function markUrls(tokens: readonly Token[], words: Word[]): void {
@@ -177,7 +178,12 @@ function markUrls(tokens: readonly Token[], words: Word[]): void {
     while (last + 1 < tokens.length) {
       const following = tokens[last + 1] as Token;
       const current = tokens[last] as Token;
-      if (following.kind === 'space' || following.kind === 'barrier' || following.start !== current.end) break;
+      if (
+        following.kind === 'space' ||
+        following.kind === 'barrier' ||
+        following.start !== current.end
+      )
+        break;
       last++;
     }
     if (last > index) {

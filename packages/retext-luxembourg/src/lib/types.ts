@@ -21,7 +21,8 @@ export interface Options {
 }
 
 /** Why a match was not reported as a fault. */
-export type SkipContext = 'legal-title' | 'quotation' | 'mention' | 'adult' | 'preferred' | 'allowed';
+export type SkipContext =
+  'legal-title' | 'quotation' | 'mention' | 'adult' | 'preferred' | 'allowed';
 
 /** A safe replacement: replace `[offset, endOffset)` of the original file with `text`. */
 export interface Fix {
