@@ -25,7 +25,9 @@ export default defineConfig({
   // Code samples are plain text: no highlighter means no inline `style` attributes to allow.
   markdown: { syntaxHighlight: false },
   build: { inlineStylesheets: 'never' },
-  vite: { build: { assetsInlineLimit: 0, chunkSizeWarningLimit: 2000, reportCompressedSize: false } },
+  vite: {
+    build: { assetsInlineLimit: 0, chunkSizeWarningLimit: 2000, reportCompressedSize: false },
+  },
   integrations: [
     starlight({
       title: 'luxlint',

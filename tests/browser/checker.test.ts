@@ -117,6 +117,25 @@ describe('checker', () => {
     await page.context().close();
   });
 
+  it('leaves a legal title alone, and lists it only when asked, saying why', async () => {
+    const text =
+      'The Optional Protocol on the sale of children, child prostitution and child pornography entered into force in 2002.';
+    const page = await openChecker();
+    await check(page, text);
+    expect(await page.locator('[data-summary]').textContent()).toBe('No discouraged terms found.');
+    expect(await page.locator('.finding').count()).toBe(0);
+
+    await page.locator('#checker-skipped').check();
+    await check(page, text);
+    expect(await page.locator('[data-summary]').textContent()).toMatch(
+      /^No discouraged terms found \(\d+ left alone\)\.$/,
+    );
+    const notes = await page.locator('.finding').allTextContents();
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) expect(note).toContain('left alone: part of the title');
+    await page.context().close();
+  });
+
   it('reads a dropped .docx in the page', async () => {
     const pornography = entryListing(terms, 'child pornography');
     const file = join(scratch, 'draft.docx');

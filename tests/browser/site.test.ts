@@ -149,6 +149,81 @@ describe('pages', () => {
     await page.context().close();
   });
 
+  it('enforces the policy: an injected inline script or a request to another host is refused', async () => {
+    const probe = createRecorder();
+    const page = await openPage(browser, probe);
+    await page.goto(`${origin}/check/`);
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inline = 1';
+      document.head.append(script);
+    });
+    const fetched = await page.evaluate(() =>
+      fetch('http://127.0.0.2:9/').then(
+        () => 'fetched',
+        () => 'refused',
+      ),
+    );
+    expect(fetched).toBe('refused');
+    expect(
+      await page.evaluate(() => (window as unknown as { __inline?: number }).__inline),
+    ).toBeUndefined();
+    await expect.poll(() => probe.violations.length).toBeGreaterThanOrEqual(2);
+    // Refused before any connection: the request never reached the network.
+    expect(foreignRequests(probe, origin)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the index as a plain grouped list without JavaScript', async () => {
+    const { terms } = await fetchJson<{ terms: TermRecord[] }>('/terms.json');
+    const page = await openPage(browser, recorder, { javaScriptEnabled: false });
+    await page.goto(`${origin}/terms/`);
+    expect(await page.locator('.term-list li').count()).toBe(terms.length);
+    expect(await page.locator('fieldset.status-filter').isHidden()).toBe(true);
+    expect(await page.locator('.term-group h2').count()).toBeGreaterThan(1);
+    await page.context().close();
+  });
+
+  it('filters the index by status with the keyboard', async () => {
+    const { terms } = await fetchJson<{ terms: TermRecord[] }>('/terms.json');
+    const page = await openPage(browser, recorder);
+    await page.goto(`${origin}/terms/`);
+    const filter = page.locator('fieldset.status-filter');
+    expect(await filter.isVisible()).toBe(true);
+    await filter.getByRole('radio', { name: /^Use \(/ }).focus();
+    await page.keyboard.press('Space');
+    const visible = () => page.locator('.term-list li:visible').count();
+    const useCount = terms.filter((term) => term.status === 'use').length;
+    await expect.poll(visible).toBe(useCount);
+    expect(await page.locator('.filter-status').textContent()).toBe(`Showing ${useCount} entries.`);
+    // A group with no entry of that status disappears with its heading.
+    for (const group of await page.locator('.term-group').all()) {
+      const shown = await group.locator('li:visible').count();
+      expect(await group.isVisible()).toBe(shown > 0);
+    }
+    await filter.getByRole('radio', { name: /^All/ }).check();
+    await expect.poll(visible).toBe(terms.length);
+    await page.context().close();
+  });
+
+  it('copies a suggestion from the “Use instead” box', async () => {
+    const { terms } = await fetchJson<{ terms: TermRecord[] }>('/terms.json');
+    const avoided = terms.find((term) => term.status === 'avoid' && term.preferred.length > 0)!;
+    const page = await openPage(browser, recorder, {
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    await page.goto(origin + avoided.page);
+    const box = page.locator('.use-instead');
+    expect(await box.isVisible()).toBe(true);
+    const button = box.locator('button.copy-button').first();
+    const text = await button.getAttribute('data-copy');
+    expect(text).toBeTruthy();
+    await button.click();
+    await expect.poll(() => button.textContent()).toBe('Copied');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+    await page.context().close();
+  });
+
   it('requested nothing from any other host and broke no policy', () => {
     expect(recorder.requests.length).toBeGreaterThan(0);
     expect(foreignRequests(recorder, origin)).toEqual([]);
