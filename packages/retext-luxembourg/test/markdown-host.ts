@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse';
 import remarkRetext from 'remark-retext';
 import retextEnglish from 'retext-english';
 import { unified, type Plugin } from 'unified';
+import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { Options } from '../src/lib/types.js';
@@ -21,8 +22,9 @@ interface MdNode {
  * `file.data.luxembourgQuoteRanges`, and turn GFM table cells into paragraphs
  * (mdast-util-to-nlcst skips tables).
  */
-export const remarkHostStub: Plugin<[], MdNode> = function () {
-  return (tree: MdNode, file: VFile) => {
+export function remarkHostStub() {
+  return (root: Node, file: VFile): void => {
+    const tree = root as unknown as MdNode;
     const ranges: [number, number][] = [];
     visit(tree as never, (node: MdNode, index: number | undefined, parent: MdNode | undefined) => {
       if (node.type === 'blockquote' && node.position) {
@@ -44,7 +46,7 @@ export const remarkHostStub: Plugin<[], MdNode> = function () {
     });
     file.data.luxembourgQuoteRanges = ranges;
   };
-};
+}
 
 /** Lint Markdown through remark-retext with `plugin` (defaults to the test dataset). */
 export async function lintMarkdown(
