@@ -1,5 +1,5 @@
 export { createSearch, getDefaultSearch, getPrebuiltIndex, search } from './lib/default.js';
-export { buildIndex, fingerprint } from './lib/search.js';
+export { buildIndex, fingerprint } from './lib/search-index.js';
 export {
   toSearchDocument,
   toSearchDocuments,

@@ -1,4 +1,4 @@
-import { terms as defaultTerms, type Term } from '@luxlint/terms';
+import { getLanguagePack, terms as defaultTerms, type Term } from '@luxlint/terms';
 import { prebuiltIndexJson } from '../generated/index.js';
 import { createSearchOver } from './search.js';
 import type {
@@ -20,13 +20,16 @@ export function getPrebuiltIndex(): SerializedIndex {
 
 /**
  * Create a search over `terms`. Given the package's own dataset (`terms` from `@luxlint/terms`)
- * and no `index`, it loads the index prebuilt at build time instead of building one.
+ * and no `index`, it loads the index prebuilt at build time instead of building one. Without a
+ * `language`, it uses `@luxlint/terms`' English language pack.
  */
 export function createSearch(terms: readonly Term[], options: CreateSearchOptions = {}): Searcher {
+  const language = options.language ?? getLanguagePack('en');
+  const withLanguage = language === undefined ? options : { ...options, language };
   if (options.index === undefined && terms === defaultTerms) {
-    return createSearchOver(terms, { ...options, index: getPrebuiltIndex() });
+    return createSearchOver(terms, { ...withLanguage, index: getPrebuiltIndex() });
   }
-  return createSearchOver(terms, options);
+  return createSearchOver(terms, withLanguage);
 }
 
 /** The search over `@luxlint/terms`' dataset, created (from the prebuilt index) on first use. */

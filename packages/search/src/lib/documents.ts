@@ -78,6 +78,12 @@ function withSpellingVariants(values: Iterable<string>): string[] {
   return [...out];
 }
 
+/** A headword and, when it has one, the headword without its gloss ("pimp (of a child)" → "pimp"). */
+function withoutGloss(headword: string): string[] {
+  const bare = headword.replace(/\s*\([^)]*\)\s*/gu, ' ').trim();
+  return bare.length > 1 && bare !== headword ? [headword, bare] : [headword];
+}
+
 function languages(term: Term): LocalizedText[] {
   const { en, ...others } = term.text;
   return [en, ...Object.values(others)];
@@ -95,7 +101,7 @@ export function toSearchDocument(
   const unique = (values: Iterable<string>): string[] => [...new Set(values)];
   return {
     id: term.id,
-    term: withSpellingVariants(texts.map((text) => text.term)),
+    term: withSpellingVariants(texts.flatMap((text) => withoutGloss(text.term))),
     match: withSpellingVariants(
       texts.flatMap((text) => text.match.flatMap((form) => expandPhrase(form.phrase))),
     ),

@@ -50,6 +50,19 @@ const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\
 
 /** American spelling of one lower-case, diacritic-free word. */
 export function foldSpelling(word: string): string {
+  const known = spellingMemo.get(word);
+  if (known !== undefined) return known;
+  const folded = foldSpellingUncached(word);
+  if (spellingMemo.size >= maxMemo) spellingMemo.clear();
+  spellingMemo.set(word, folded);
+  return folded;
+}
+
+/** Words repeat endlessly (data and queries share a small vocabulary), and the rules are pure. */
+const spellingMemo = new Map<string, string>();
+const maxMemo = 20_000;
+
+function foldSpellingUncached(word: string): string {
   const whole = wordSpellings[word];
   if (whole !== undefined) return whole;
   let folded = word;
@@ -64,7 +77,7 @@ export function foldSpelling(word: string): string {
   // travelling, traveller(s), labelled → traveling, traveler(s), labeled
   folded = folded.replace(/^(\p{L}{3,}[aeiou][^aeiou])l(ing|ed|er|ers)$/u, '$1$2');
   // kiddie → kiddy (kiddie porn / kiddy porn)
-  folded = folded.replace(/^(\p{L}{3,})ie$/u, '$1y');
+  folded = folded.replace(/^(\p{L}{2,}?)(\p{L})\2ie$/u, '$1$2$2y');
   return folded;
 }
 

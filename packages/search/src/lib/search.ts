@@ -1,22 +1,14 @@
-import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
+import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { Term } from '@luxlint/terms';
-import type {
-  phraseFields} from './documents.js';
-import {
-  toPhraseRecords,
-  toSearchDocuments,
-  type PhraseRecord,
-  type SearchDocument,
-  type SearchField,
-} from './documents.js';
+import type { phraseFields, SearchField } from './documents.js';
 import { foldText, keyWords, maxQueryLength, stopWords } from './normalize.js';
+import { buildIndex, fingerprint, hydrate, pairKey, type Posting } from './search-index.js';
 import type {
   CreateSearchOptions,
   SearchMatch,
   SearchOptions,
   SearchResult,
   Searcher,
-  SerializedIndex,
 } from './types.js';
 
 /**
@@ -27,12 +19,28 @@ export const fuseOptions = {
   includeScore: true,
   includeMatches: true,
   ignoreLocation: true,
-  ignoreDiacritics: true,
+  // Both sides are folded already (lower case, no diacritics): fuse.js need not do it again.
+  isCaseSensitive: true,
+  ignoreDiacritics: false,
   ignoreFieldNorm: true,
   // Per-phrase Bitap cut-off: at most about one error in three letters.
   threshold: 0.34,
   minMatchCharLength: 2,
 } satisfies IFuseOptions<string>;
+
+/** Bitap settings for correcting one misspelt word against the dataset's words. */
+const correctionOptions = {
+  includeScore: true,
+  ignoreLocation: true,
+  isCaseSensitive: true,
+  ignoreDiacritics: false,
+  threshold: 0.25,
+} satisfies IFuseOptions<string>;
+
+/** A phrase is tried fuzzily only if it holds this share of the query's letter pairs… */
+const minPhraseShare = 0.5;
+/** …and only this many phrases, those sharing the most. */
+const maxFuzzyCandidates = 12;
 
 const defaultLimit = 10;
 const defaultMaxScore = 0.45;
@@ -43,18 +51,19 @@ const minFuzzyLength = 4;
 const maxFuzzyLength = 64;
 /** Phrases are looked for inside queries of at most this many words. */
 const maxPhraseWords = 48;
-/** The longest phrase, in words, looked for inside a query. */
-const maxPhraseLength = 8;
-
 /**
  * Score scale (lower is better). Exact hits are 0 (the entry's own phrase) or 0.05 (a phrase that
  * points at it); the other passes start at their base and add penalties.
  */
 const exactScore = 0;
+/** An alternative of a `use` entry is a synonym of it, not a pointer elsewhere. */
+const synonymScore = 0.02;
 const weakExactScore = 0.05;
 const containedBase = 0.1;
 const fuzzyBase = 0.1;
 const overlapBase = 0.15;
+/** Word-overlap score = overlapBase + overlapSlope × (1 − relevance): with maxScore 0.45 an entry must explain about a third of the query. */
+const overlapSlope = 0.45;
 
 /** Added to a fuzzy phrase hit by field: headword and forms > abbreviations > alternatives > preferred. */
 const fuzzyFieldPenalty: Readonly<Record<(typeof phraseFields)[number], number>> = {
@@ -67,16 +76,22 @@ const fuzzyFieldPenalty: Readonly<Record<(typeof phraseFields)[number], number>>
 /** How much a fuzzy hit loses for covering only part of the phrase ("porn" inside "child porn"). */
 const uncoveredPenalty = 0.2;
 
-/** Word-overlap weights by field (the prose fields are the weakest). */
-const overlapFieldWeight: Readonly<Record<Exclude<SearchField, 'id'>, number>> = {
-  term: 1,
-  match: 1,
-  abbreviation: 0.9,
-  alternative: 0.6,
-  preferred: 0.3,
-  summary: 0.5,
-  why: 0.35,
-};
+/**
+ * Words found nowhere in the dataset count this much (× their idf) against the overlap: they
+ * cannot tell entries apart, and a query made only of them still scores nothing.
+ */
+const unknownWordWeight = 0.6;
+/** The word that stands for a child in the data, and how much implying it counts. */
+const childWord = 'child';
+const impliedChildWeight = 0.5;
+/** A word found in at most this many entries is distinctive enough to stand for them inside a longer query. */
+const rareWordEntries = 3;
+/** An unknown query word this long or longer is looked up fuzzily in the dataset's vocabulary. */
+const minCorrectableLength = 5;
+/** How much a corrected word counts, relative to the word itself. */
+const correctedWordWeight = 0.8;
+/** Weight of an adjacent word pair, relative to the rarer of its words. */
+const pairWeight = 0.5;
 
 /** Fields whose exact hit is the entry itself; the others (alternative, preferred) point at it. */
 const strongFields: ReadonlySet<SearchField> = new Set(['id', 'term', 'match', 'abbreviation']);
@@ -91,124 +106,12 @@ const fieldRank: Readonly<Record<SearchField, number>> = {
   why: 7,
 };
 
-interface PhraseHit {
-  readonly entry: number;
-  readonly field: SearchField;
-  readonly text: string;
-}
-
-interface Posting {
-  readonly entry: number;
-  readonly field: Exclude<SearchField, 'id'>;
-  readonly text: string;
-  readonly weight: number;
-}
-
 /** One ranked answer before filtering; shared by the cache, so frozen. */
 interface Ranked {
   readonly entry: number;
   readonly score: number;
   readonly exact: boolean;
   readonly matches: readonly SearchMatch[];
-}
-
-/** FNV-1a over the phrase strings: cheap enough to check on every load, stable across runtimes. */
-export function fingerprint(texts: readonly string[]): string {
-  let hash = 0x811c9dc5;
-  let length = 0;
-  for (const text of texts) {
-    for (let index = 0; index < text.length; index++) {
-      hash ^= text.charCodeAt(index);
-      hash = Math.imul(hash, 0x01000193) >>> 0;
-    }
-    hash ^= 0x1f;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-    length += text.length + 1;
-  }
-  return `${texts.length}-${length}-${hash.toString(16).padStart(8, '0')}`;
-}
-
-/** Build the serialisable fuse.js index of a dataset (what `scripts/generate-index.ts` writes). */
-export function buildIndex(terms: readonly Term[]): SerializedIndex {
-  const texts = toPhraseRecords(toSearchDocuments(terms)).map((record) => record.text);
-  const { keys, records } = Fuse.createIndex([], texts).toJSON();
-  return { fingerprint: fingerprint(texts), keys, records };
-}
-
-function loadIndex(
-  texts: readonly string[],
-  serialized: SerializedIndex | undefined,
-): FuseIndex<string> {
-  if (serialized !== undefined && serialized.fingerprint === fingerprint(texts)) {
-    return Fuse.parseIndex<string>(serialized as unknown as Parameters<typeof Fuse.parseIndex>[0]);
-  }
-  return Fuse.createIndex([], texts);
-}
-
-/** Exact-phrase table: key (see `keyWords`) → the entries having that phrase. */
-function buildPhraseTable(documents: readonly SearchDocument[], terms: readonly Term[]) {
-  const table = new Map<string, PhraseHit[]>();
-  let longest = 1;
-  const add = (entry: number, field: SearchField, text: string): void => {
-    const words = keyWords(text);
-    if (words.length === 0) return;
-    longest = Math.max(longest, words.length);
-    const key = words.join('');
-    const hits = table.get(key);
-    if (hits === undefined) {
-      table.set(key, [{ entry, field, text }]);
-    } else if (!hits.some((hit) => hit.entry === entry)) {
-      hits.push({ entry, field, text });
-    }
-  };
-  // Strong fields first, so an entry keeps its strongest reason when a phrase repeats.
-  for (const field of [
-    'term',
-    'match',
-    'abbreviation',
-    'id',
-    'alternative',
-    'preferred',
-  ] as const) {
-    documents.forEach((document, entry) => {
-      if (field === 'id') {
-        add(entry, 'id', document.id);
-        for (const alias of terms[entry]?.aliases ?? []) add(entry, 'id', alias);
-      } else {
-        for (const text of document[field]) add(entry, field, text);
-      }
-    });
-  }
-  return { table, longest: Math.min(longest, maxPhraseLength) };
-}
-
-/** Word → where it occurs, with the weight of its strongest field per entry; plus idf. */
-function buildWordIndex(documents: readonly SearchDocument[]) {
-  const postings = new Map<string, Posting[]>();
-  for (const [entry, document] of documents.entries()) {
-    for (const field of Object.keys(overlapFieldWeight) as (keyof typeof overlapFieldWeight)[]) {
-      const weight = overlapFieldWeight[field];
-      for (const text of document[field]) {
-        for (const word of new Set(keyWords(text))) {
-          if (stopWords.has(word)) continue;
-          const list = postings.get(word) ?? [];
-          const previous = list.find((posting) => posting.entry === entry);
-          if (previous === undefined) {
-            list.push({ entry, field, text, weight });
-          } else if (previous.weight < weight) {
-            list[list.indexOf(previous)] = { entry, field, text, weight };
-          }
-          postings.set(word, list);
-        }
-      }
-    }
-  }
-  const entries = Math.max(documents.length, 1);
-  const idf = (word: string): number => {
-    const count = postings.get(word)?.length ?? 0;
-    return Math.log(1 + (entries + 1) / (count + 0.5));
-  };
-  return { postings, idf };
 }
 
 function asList<T>(value: T | readonly T[] | undefined): readonly T[] | undefined {
@@ -238,6 +141,51 @@ class AnswerCache {
   }
 }
 
+/** The distinct letter pairs of a folded text ("child" → ch, hi, il, ld), spaces included. */
+function letterPairs(text: string): string[] {
+  const pairs = new Set<string>();
+  for (let index = 1; index < text.length; index++) pairs.add(text.slice(index - 1, index + 1));
+  return [...pairs];
+}
+
+/** Letter pair → the items having it. */
+function invert(itemPairs: readonly (readonly string[])[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  itemPairs.forEach((pairs, item) => {
+    for (const pair of pairs) {
+      const items = index.get(pair);
+      if (items === undefined) index.set(pair, [item]);
+      else items.push(item);
+    }
+  });
+  return index;
+}
+
+/** Items holding at least `minShare` of the query's letter pairs, most shared first, at most `limit`. */
+function closest(
+  queryPairs: readonly string[],
+  index: ReadonlyMap<string, readonly number[]>,
+  shared: Uint16Array,
+  minShare: number,
+  limit: number,
+): number[] {
+  if (queryPairs.length === 0) return [];
+  const touched: number[] = [];
+  for (const pair of queryPairs) {
+    for (const item of index.get(pair) ?? []) {
+      if (shared[item] === 0) touched.push(item);
+      shared[item] = (shared[item] ?? 0) + 1;
+    }
+  }
+  const needed = Math.max(1, Math.ceil(queryPairs.length * minShare));
+  const kept: number[] = [];
+  for (const item of touched) if ((shared[item] ?? 0) >= needed) kept.push(item);
+  kept.sort((a, b) => (shared[b] ?? 0) - (shared[a] ?? 0) || a - b);
+  // The counters are reused by the next query: reset only what this one touched.
+  for (const item of touched) shared[item] = 0;
+  return kept.length > limit ? kept.slice(0, limit) : kept;
+}
+
 /** Matched characters of `text` covered by `indices` ([start, end] inclusive), 0–1. */
 function coverage(text: string, indices: readonly (readonly [number, number])[]): number {
   if (text.length === 0) return 0;
@@ -260,12 +208,69 @@ export function createSearchOver(
   terms: readonly Term[],
   options: CreateSearchOptions = {},
 ): Searcher {
-  const documents = toSearchDocuments(terms);
-  const phrases: readonly PhraseRecord[] = toPhraseRecords(documents);
-  const texts = phrases.map((record) => record.text);
-  const fuse = new Fuse(texts, fuseOptions, loadIndex(texts, options.index));
-  const { table, longest } = buildPhraseTable(documents, terms);
-  const { postings, idf } = buildWordIndex(documents);
+  const index =
+    options.index !== undefined && options.index.fingerprint === fingerprint(terms)
+      ? options.index
+      : buildIndex(terms);
+  const { phrases, table, longest, postings, pairs, idf } = hydrate(index);
+  const childWords = new Set(
+    (options.language?.childWords ?? []).flatMap((word) => keyWords(word)),
+  );
+  const childAgeBelow = options.language?.childAgeBelow ?? 0;
+  const impliesChild = (words: readonly string[]): boolean =>
+    words.some((word) => childWords.has(word));
+  /** "14 year old" / "aged 14" (folded, singular) → the child word, when under `childAgeBelow`. */
+  const withAgesAsChild = (words: readonly string[]): string[] => {
+    const out: string[] = [];
+    for (let index = 0; index < words.length; index++) {
+      const word = words[index] ?? '';
+      const next = words[index + 1];
+      if (/^\d{1,2}$/u.test(word) && Number(word) < childAgeBelow) {
+        if (next === 'year' && words[index + 2] === 'old') {
+          out.push(childWord);
+          index += 2;
+          continue;
+        }
+        if (words[index - 1] === 'aged') {
+          out.pop();
+          out.push(childWord);
+          continue;
+        }
+      }
+      out.push(word);
+    }
+    return out;
+  };
+  /** Word-overlap accumulator per entry, reused by every query (reset after each). */
+  const gained = new Float64Array(terms.length);
+  const phraseTexts = phrases.map((record) => record.folded);
+  const phraseGrams = phraseTexts.map(letterPairs);
+  const gramIndex = invert(phraseGrams);
+  const phraseCounters = new Uint16Array(phraseGrams.length);
+  /** Phrases sharing the most letter pairs with the query, best first. */
+  const fuzzyCandidates = (folded: string): number[] =>
+    closest(letterPairs(folded), gramIndex, phraseCounters, minPhraseShare, maxFuzzyCandidates);
+  const vocabulary = [...postings.keys()].filter((word) => word.length >= minCorrectableLength - 2);
+  const wordGrams = vocabulary.map((word) => letterPairs(word));
+  const wordGramIndex = invert(wordGrams);
+  const wordCounters = new Uint16Array(wordGrams.length);
+  /** The dataset word closest to a misspelt one ("chilren" → "children"), if one is close. */
+  const correct = (word: string): string | undefined => {
+    if (word.length < minCorrectableLength || word.length > 32) return undefined;
+    let best: { word: string; score: number } | undefined;
+    for (const index of closest(letterPairs(word), wordGramIndex, wordCounters, 0.5, 8)) {
+      const candidate = vocabulary[index] ?? '';
+      // Bitap scores a substring as perfect ("human" in "humanitarian"): keep whole-word look-alikes.
+      if (Math.abs(candidate.length - word.length) > 2) continue;
+      const result = Fuse.match(word, candidate, correctionOptions);
+      if (result.isMatch && (best === undefined || result.score < best.score)) {
+        best = { word: candidate, score: result.score };
+      }
+    }
+    return best?.word;
+  };
+  const isSynonym = (entry: number, field: SearchField): boolean =>
+    field === 'alternative' && terms[entry]?.status === 'use';
   const maxScore = options.maxScore ?? defaultMaxScore;
   const cache = new AnswerCache(options.cacheSize ?? defaultCacheSize);
   const headwords = new Map<string, string>();
@@ -299,8 +304,18 @@ export function createSearchOver(
 
     // (1) The whole query is a phrase of an entry.
     for (const hit of table.get(words.join('')) ?? []) {
-      const score = strongFields.has(hit.field) ? exactScore : weakExactScore;
+      const score = strongFields.has(hit.field)
+        ? exactScore
+        : isSynonym(hit.entry, hit.field)
+          ? synonymScore
+          : weakExactScore;
       offer(hit.entry, score, true, { field: hit.field, text: hit.text });
+    }
+
+    // The fast path that answers most look-ups: the whole query is an entry's own phrase (or a
+    // synonym of a preferred entry), so the other passes could only add weaker neighbours.
+    if ([...best.values()].some((answer) => answer.score <= synonymScore)) {
+      return finish(best);
     }
 
     // (2) Known phrases inside a longer query, longest first, not overlapping.
@@ -311,14 +326,24 @@ export function createSearchOver(
         for (let length = Math.min(longest, words.length - start); length >= 1; length--) {
           if (length === words.length) continue;
           const key = words.slice(start, start + length).join('');
-          // A lone short word (an abbreviation like "sea" or "cp") is too ambiguous inside prose.
-          if (length === 1 && key.length < 5) continue;
+          // A lone word counts only when it is long and rare ("sectt", "sextortion"); common
+          // ones ("child") and short ones ("sea", "cp") are left to the word-overlap pass.
+          if (
+            length === 1 &&
+            (key.length < 4 || (postings.get(key)?.length ?? 0) > rareWordEntries)
+          ) {
+            continue;
+          }
           // A preferred phrase inside a query ("child" in "child care") says nothing about the entry.
           const hits = table.get(key)?.filter((hit) => hit.field !== 'preferred');
           if (hits === undefined || hits.length === 0) continue;
           const covered = length / words.filter((word) => !stopWords.has(word)).length;
           for (const hit of hits) {
-            const weak = strongFields.has(hit.field) ? 0 : 0.05;
+            const weak = strongFields.has(hit.field)
+              ? 0
+              : isSynonym(hit.entry, hit.field)
+                ? 0.02
+                : 0.05;
             const score = containedBase + weak + 0.25 * (1 - Math.min(1, covered));
             offer(hit.entry, score, false, { field: hit.field, text: hit.text });
           }
@@ -329,49 +354,112 @@ export function createSearchOver(
       }
     }
 
-    // (3) Fuzzy phrases.
+    // (3) Fuzzy phrases: fuse.js's Bitap on the phrases sharing enough letter pairs with the query.
     if (folded.length >= minFuzzyLength && folded.length <= maxFuzzyLength) {
-      for (const result of fuse.search(folded)) {
-        const record = phrases[result.refIndex];
+      for (const index of fuzzyCandidates(folded)) {
+        const record = phrases[index];
         if (record === undefined) continue;
-        const indices = (result.matches?.[0]?.indices ?? []).map(
+        const matchText = phraseTexts[index] ?? '';
+        const result = Fuse.match(folded, matchText, fuseOptions);
+        if (!result.isMatch) continue;
+        // Ranges are found in the folded phrase; they hold for the phrase as written when folding
+        // kept its length (it almost always does: case and hyphens only).
+        const sameLength = matchText.length === record.text.length;
+        const indices = (sameLength ? (result.indices ?? []) : []).map(
           ([start, end]) => Object.freeze([start, end] as const) as readonly [number, number],
         );
         const score =
           fuzzyBase +
-          (result.score ?? 1) +
-          uncoveredPenalty * (1 - coverage(record.text, indices)) +
+          result.score +
+          uncoveredPenalty * (1 - coverage(matchText, result.indices ?? [])) +
           fuzzyFieldPenalty[record.field];
-        offer(record.entry, score, false, {
-          field: record.field,
-          text: record.text,
-          indices: Object.freeze(indices),
-        });
+        offer(
+          record.entry,
+          score,
+          false,
+          sameLength
+            ? { field: record.field, text: record.text, indices: Object.freeze(indices) }
+            : { field: record.field, text: record.text },
+        );
       }
     }
 
-    // (4) Word overlap with every field.
-    const meaningful = [...new Set(words.filter((word) => !stopWords.has(word)))];
+    // (4) Word overlap with every field. An age under the child threshold ("a 14-year-old") is
+    // the child word; other numbers say nothing about an entry.
+    const meaningful = [
+      ...new Set(
+        withAgesAsChild(words).filter((word) => !stopWords.has(word) && !/^\d+$/u.test(word)),
+      ),
+    ];
     if (meaningful.length > 0 && meaningful.length <= maxPhraseWords) {
       let total = 0;
-      const gained = new Map<number, { weight: number; hits: Posting[] }>();
-      for (const word of meaningful) {
+      const found: (readonly Posting[])[] = [];
+      const touched: number[] = [];
+      const gain = (entry: number, weight: number): void => {
+        if (gained[entry] === 0) touched.push(entry);
+        gained[entry] = (gained[entry] ?? 0) + weight;
+      };
+      for (const [position, word] of meaningful.entries()) {
         const weight = idf(word);
+        let list = postings.get(word);
+        let factor = 1;
+        if (list === undefined) {
+          total += weight * unknownWordWeight;
+          const corrected = correct(word);
+          if (corrected === undefined) continue;
+          meaningful[position] = corrected;
+          list = postings.get(corrected);
+          factor = correctedWordWeight * unknownWordWeight;
+        } else {
+          total += weight;
+        }
+        if (list === undefined) continue;
+        found.push(list);
+        for (const posting of list) gain(posting.entry, weight * factor * posting.weight);
+      }
+      // Words next to each other in the query and in the entry ("images of abuse" ~ "abuse
+      // images") count extra; pairs the entry lacks count against it.
+      for (let index = 1; index < meaningful.length; index++) {
+        const first = meaningful[index - 1] ?? '';
+        const second = meaningful[index] ?? '';
+        const weight = pairWeight * Math.min(idf(first), idf(second));
         total += weight;
-        for (const posting of postings.get(word) ?? []) {
-          const entry = gained.get(posting.entry) ?? { weight: 0, hits: [] };
-          entry.weight += weight * posting.weight;
-          entry.hits.push(posting);
-          gained.set(posting.entry, entry);
+        for (const [entry, fieldWeight] of pairs.get(pairKey(first, second)) ?? []) {
+          if ((gained[entry] ?? 0) > 0) gain(entry, weight * fieldWeight);
         }
       }
-      for (const [entry, { weight, hits }] of gained) {
-        const relevance = total > 0 ? weight / total : 0;
-        const score = overlapBase + 0.5 * (1 - relevance);
-        for (const hit of hits) offer(entry, score, false, { field: hit.field, text: hit.text });
+      // "kids", "a 14-year-old", "teenagers" say the query is about a child: a bonus (never a
+      // requirement) for entries that use the word.
+      if (!meaningful.includes(childWord) && impliesChild(words)) {
+        const weight = idf(childWord) * impliedChildWeight;
+        for (const posting of postings.get(childWord) ?? []) {
+          if ((gained[posting.entry] ?? 0) > 0) gain(posting.entry, weight * posting.weight);
+        }
       }
+      for (const entry of touched) {
+        const relevance = total > 0 ? Math.min(1, (gained[entry] ?? 0) / total) : 0;
+        gained[entry] = overlapBase + overlapSlope * (1 - relevance);
+      }
+      // Only entries that can make the cut get their reasons recorded (a common word like
+      // "child" touches nearly every entry).
+      for (const list of found) {
+        for (const posting of list) {
+          const score = gained[posting.entry] ?? 1;
+          if (score <= maxScore) {
+            offer(posting.entry, score, false, { field: posting.field, text: posting.text });
+          }
+        }
+      }
+      for (const entry of touched) gained[entry] = 0;
     }
 
+    return finish(best);
+  }
+
+  /** Drops what scores above `maxScore`, orders the rest, freezes it for the cache. */
+  function finish(
+    best: ReadonlyMap<number, { score: number; exact: boolean; matches: SearchMatch[] }>,
+  ): readonly Ranked[] {
     const ranked: Ranked[] = [];
     for (const [entry, answer] of best) {
       if (answer.score > maxScore) continue;
@@ -388,7 +476,9 @@ export function createSearchOver(
       (a, b) =>
         a.score - b.score ||
         Number(b.exact) - Number(a.exact) ||
-        (terms[a.entry]?.id ?? '').localeCompare(terms[b.entry]?.id ?? ''),
+        statusRank(terms[a.entry]) - statusRank(terms[b.entry]) ||
+        // Dataset order (sorted by id); localeCompare would cost more than the whole search.
+        a.entry - b.entry,
     );
     return Object.freeze(ranked);
   }
@@ -425,6 +515,11 @@ export function createSearchOver(
   }
 
   return Object.freeze({ search, terms });
+}
+
+/** On a tie, the preferred wording first. */
+function statusRank(term: Term | undefined): number {
+  return term === undefined ? 3 : term.status === 'use' ? 0 : term.status === 'caution' ? 1 : 2;
 }
 
 /** Strongest reason first, then by field; one match per (field, text). */

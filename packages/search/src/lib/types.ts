@@ -1,4 +1,4 @@
-import type { Category, Status, Term } from '@luxlint/terms';
+import type { Category, LanguagePack, Status, Term } from '@luxlint/terms';
 import type { SearchField } from './documents.js';
 
 export type { SearchField };
@@ -52,18 +52,34 @@ export interface Searcher {
   readonly terms: readonly Term[];
 }
 
-/** A fuse.js index in its serialised form (`FuseIndex#toJSON()`), with a fingerprint of the documents it was built from. */
+/**
+ * The search index in JSON form (`buildIndex`): phrases, the exact-phrase table, word postings
+ * and word pairs, with the texts they point to stored once in `strings`. Tuples keep it small.
+ */
 export interface SerializedIndex {
-  /** Fingerprint of the search documents (see `fingerprint`); a mismatch makes `createSearch` rebuild the index. */
+  /** Fingerprint of the entries and the index format; a mismatch makes `createSearch` rebuild. */
   readonly fingerprint: string;
-  readonly keys: readonly unknown[];
-  readonly records: readonly unknown[];
+  readonly entries: number;
+  readonly strings: readonly string[];
+  /** [entry, field code, text id, folded text id] */
+  readonly phrases: readonly (readonly [number, number, number, number])[];
+  /** [phrase key, [entry, field code, text id][]] */
+  readonly table: readonly (readonly [string, readonly (readonly [number, number, number])[]])[];
+  readonly longest: number;
+  /** [word, [entry, field code, text id, weight][]] */
+  readonly postings: readonly (readonly [
+    string,
+    readonly (readonly [number, number, number, number])[],
+  ])[];
+  /** [word pair, [entry, weight][]] */
+  readonly pairs: readonly (readonly [string, readonly (readonly [number, number])[]])[];
 }
 
 /** Options of `createSearch`. */
 export interface CreateSearchOptions {
   /**
-   * A prebuilt index (from `buildIndex`). Used only when its fingerprint matches the dataset;
+   * A prebuilt index (from `buildIndex`, possibly through JSON). Used only when its fingerprint
+   * matches the dataset;
    * otherwise the index is built on the spot. The package's default dataset uses its own
    * prebuilt index without being asked.
    */
@@ -72,6 +88,12 @@ export interface CreateSearchOptions {
    * Results scoring above this are dropped as irrelevant (default 0.45). Lower is stricter.
    */
   readonly maxScore?: number;
+  /**
+   * Words that show a query is about a child ("kids", "teenagers"), and the age below which
+   * "a 14-year-old" does: entries about children get a bonus for such queries. `createSearch`
+   * defaults to `@luxlint/terms`' English language pack.
+   */
+  readonly language?: Pick<LanguagePack, 'childWords' | 'childAgeBelow'>;
   /** Ranked answers of this many recent distinct queries are kept (default 512; 0 disables the cache). */
   readonly cacheSize?: number;
 }
