@@ -14,6 +14,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCases } from './cases.js';
 import { formatPluginScore, scorePlugin, targets } from './plugin.js';
+import { searchSection } from './search.js';
 
 export interface EvalArguments {
   /** Case files given with `--cases` (absolute paths); empty = the project's own. */
@@ -80,7 +81,7 @@ export const pluginSection: EvalSection = {
   },
 };
 
-export const sections: EvalSection[] = [pluginSection];
+export const sections: EvalSection[] = [pluginSection, searchSection];
 
 export function parseArguments(argv: readonly string[], cwd: string): EvalArguments {
   const cases: string[] = [];

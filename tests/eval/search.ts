@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createSearch, type Searcher } from '@luxlint/search';
 import { terms } from '@luxlint/terms';
+import type { EvalSection } from './run.js';
 
 export const searchQueriesPath = fileURLToPath(
   new URL('../../packages/search/test/fixtures/search-queries.jsonl', import.meta.url),
@@ -140,6 +141,15 @@ export function formatSearchReport(report: SearchEvalReport): string {
   }
   return lines.join('\n');
 }
+
+/** The `search` section of `pnpm eval` (tests/eval/run.ts); `--cases` files are the plugin's, not ours. */
+export const searchSection: EvalSection = {
+  name: 'search',
+  run() {
+    const report = evaluateSearch();
+    return { report: formatSearchReport(report), data: report, passed: report.passed };
+  },
+};
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const report = evaluateSearch();
