@@ -52,6 +52,15 @@ describe('legal-title', () => {
     expect(found('Volunteers of Stop Child Pornography Now marched.')).toEqual([]);
   });
 
+  it('tells a headline with a cue word from a title', () => {
+    expect(found('New Law Targets Child Pornography')).toEqual([
+      'child-pornography:Child Pornography',
+    ]);
+    expect(found('Police Unit Cracks Child Porn Ring')).toEqual(['child-porn:Child Porn']);
+    expect(found('Child Porn Ring Busted by Police Unit')).toEqual(['child-porn:Child Porn']);
+    expect(found('The Child Pornography Act 1996 applies.')).toEqual([]);
+  });
+
   it('does not let any capitalised word make a title', async () => {
     expect(found('The CHILD PORNOGRAPHY unit was renamed.')).toEqual([
       'child-pornography:CHILD PORNOGRAPHY',

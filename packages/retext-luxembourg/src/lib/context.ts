@@ -12,6 +12,8 @@ interface TitleRun {
   readonly first: number;
   readonly last: number;
   readonly hasCue: boolean;
+  /** Word ranges `[first, last]` of the title cues in the run. */
+  readonly cues: readonly (readonly [number, number])[];
   /** The run holds a tail opener after its cue (`… Rapporteur on the Sale of Children`). */
   readonly opensTail: boolean;
 }
@@ -169,7 +171,7 @@ export class ParagraphContext {
       if (run.first > span.first) break;
       const inside = allCapitalised && span.last <= run.last;
       if (run.hasCue) {
-        if (inside) return true;
+        if (inside && this.cueNames(run, span)) return true;
         const tailEnd = this.tailEnd(run);
         if (tailEnd !== undefined && span.last <= tailEnd) return true;
       } else if (inside && this.isProperName(run, span)) {
@@ -248,21 +250,22 @@ export class ParagraphContext {
           break;
         }
       }
-      let hasCue = false;
+      const cues: [number, number][] = [];
       let opensTail = false;
       for (let at = index; at <= lastCapitalised; at++) {
         const word = words[at] as Word;
-        if (word.capitalised && this.cueAt(at, lastCapitalised, titleCues)) hasCue = true;
-        else if (hasCue && titleTailOpeners.has(word.folded)) opensTail = true;
+        const cueLength = word.capitalised ? this.cueAt(at, lastCapitalised, titleCues) : 0;
+        if (cueLength > 0) cues.push([at, at + cueLength - 1]);
+        else if (cues.length > 0 && titleTailOpeners.has(word.folded)) opensTail = true;
       }
-      runs.push({ first: index, last: lastCapitalised, hasCue, opensTail });
+      runs.push({ first: index, last: lastCapitalised, hasCue: cues.length > 0, cues, opensTail });
       index = lastCapitalised + 1;
     }
     return runs;
   }
 
-  /** Whether a title cue (one or more capitalised words) starts at word `at`. */
-  private cueAt(at: number, last: number, cues: readonly (readonly string[])[]): boolean {
+  /** The length in words of a title cue (one or more capitalised words) starting at `at`, or 0. */
+  private cueAt(at: number, last: number, cues: readonly (readonly string[])[]): number {
     const words = this.document.words;
     for (const cue of cues) {
       if (at + cue.length - 1 > last) continue;
@@ -274,7 +277,50 @@ export class ParagraphContext {
           break;
         }
       }
-      if (matched) return true;
+      if (matched) return cue.length;
+    }
+    return 0;
+  }
+
+  /**
+   * Whether a cue of `run` names the match: the match follows the cue through an opener and
+   * title words (`Coalition Against Child Pornography`, `Protocol on the Sale of Children, Child
+   * Prostitution and …`), or precedes the cue through at most three capitalised words (`Child
+   * Pornography Prevention Act`). A headline (`New Law Targets Child Pornography`) does neither.
+   */
+  private cueNames(run: TitleRun, span: Span): boolean {
+    const words = this.document.words;
+    const { titleTailOpeners, titleConnectors, titleVocabulary } = this.compiled;
+    for (const [cueFirst, cueLast] of run.cues) {
+      if (cueLast < span.first) {
+        const opener = words[cueLast + 1] as Word;
+        if (!titleTailOpeners.has(opener.folded)) continue;
+        let titleWords = true;
+        for (let index = cueLast + 1; index < span.first; index++) {
+          const word = words[index] as Word;
+          if (!(
+            word.numeric ||
+            titleConnectors.has(word.folded) ||
+            titleVocabulary.has(word.folded)
+          )) {
+            titleWords = false;
+            break;
+          }
+        }
+        if (titleWords) return true;
+      } else if (cueFirst > span.last && cueFirst - span.last - 1 <= 3) {
+        let capitalisedWords = true;
+        for (let index = span.last + 1; index < cueFirst; index++) {
+          const word = words[index] as Word;
+          if (!word.capitalised || titleConnectors.has(word.folded)) {
+            capitalisedWords = false;
+            break;
+          }
+        }
+        if (capitalisedWords) return true;
+      } else if (cueFirst <= span.first && span.last <= cueLast) {
+        return true;
+      }
     }
     return false;
   }
