@@ -216,6 +216,7 @@ export function enableChecker(root: Document): void {
             const copy = element('button', 'copy-button', 'Copy');
             copy.type = 'button';
             copy.setAttribute('aria-label', `Copy “${suggestion}”`);
+            copy.dataset.copy = suggestion;
             copy.addEventListener('click', async () => flash(copy, await copyText(suggestion)));
             option.append(element('span', 'finding-suggestion', suggestion), ' ', copy);
             options.append(option);
@@ -274,5 +275,7 @@ export function enableChecker(root: Document): void {
     const file = event.dataTransfer?.files[0];
     if (file) void load(file);
   });
-  copyFixed.addEventListener('click', async () => flash(copyFixed, await copyText(fixedText)));
+  copyFixed.addEventListener('click', async () =>
+    flash(copyFixed, await copyText(fixedText), 'the text with the safe fixes applied'),
+  );
 }

@@ -8,7 +8,23 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
-export function flash(button: HTMLButtonElement, copied: boolean): void {
+/** One polite live region for the whole page, so screen readers hear the outcome. */
+function announcer(): HTMLElement {
+  let region = document.querySelector<HTMLElement>('#copy-announcer');
+  if (!region) {
+    region = document.createElement('div');
+    region.id = 'copy-announcer';
+    region.className = 'sr-only';
+    region.setAttribute('role', 'status');
+    document.body.append(region);
+  }
+  return region;
+}
+
+export function flash(button: HTMLButtonElement, copied: boolean, what?: string): void {
+  announcer().textContent = copied
+    ? `Copied ${what ?? `“${button.dataset.copy ?? ''}”`}.`
+    : 'Copying is not available here: select the text and copy it by hand.';
   const label = button.dataset.label ?? button.textContent ?? 'Copy';
   button.dataset.label = label;
   button.textContent = copied ? 'Copied' : 'Select and copy by hand';
