@@ -84,15 +84,43 @@ export interface SearchIndex {
   readonly idf: (word: string) => number;
 }
 
-/** FNV-1a of the entries and the index format: cheap to check on load, stable across runtimes. */
+/**
+ * FNV-1a over what the index is built from (ids, aliases, statuses, preferred ids, and per
+ * language the headword, abbreviations, match forms, alternatives, summary and why) plus the
+ * index format: cheap to check on every load, stable across runtimes.
+ */
 export function fingerprint(terms: readonly Term[]): string {
-  const text = JSON.stringify(terms);
   let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
+  let length = 0;
+  const feed = (text: string): void => {
+    for (let index = 0; index < text.length; index++) {
+      hash ^= text.charCodeAt(index);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    // A separator, so ["ab", "c"] and ["a", "bc"] differ.
+    hash ^= 0x1f;
     hash = Math.imul(hash, 0x01000193) >>> 0;
+    length += text.length + 1;
+  };
+  for (const term of terms) {
+    feed(term.id);
+    feed(term.status);
+    for (const alias of term.aliases) feed(alias);
+    feed('>');
+    for (const id of term.preferred) feed(id);
+    for (const [lang, text] of Object.entries(term.text)) {
+      feed(lang);
+      feed(text.term);
+      for (const abbreviation of text.abbreviations) feed(abbreviation);
+      feed('|');
+      for (const form of text.match) feed(form.phrase);
+      feed('|');
+      for (const alternative of text.alternatives) feed(alternative);
+      feed(text.summary);
+      feed(text.why);
+    }
   }
-  return `${indexFormat}-${terms.length}-${text.length}-${hash.toString(16).padStart(8, '0')}`;
+  return `${indexFormat}-${terms.length}-${length}-${hash.toString(16).padStart(8, '0')}`;
 }
 
 /** Builds the serialisable index of a dataset (what `scripts/generate-index.ts` writes). */

@@ -244,22 +244,36 @@ export function createSearchOver(
   /** Word-overlap accumulator per entry, reused by every query (reset after each). */
   const gained = new Float64Array(terms.length);
   const phraseTexts = phrases.map((record) => record.folded);
-  const phraseGrams = phraseTexts.map(letterPairs);
-  const gramIndex = invert(phraseGrams);
-  const phraseCounters = new Uint16Array(phraseGrams.length);
+  // The letter-pair tables serve only fuzzy queries: built on the first one, not at load.
+  let phraseTables: { index: Map<string, number[]>; counters: Uint16Array } | undefined;
+  let wordTables:
+    { words: string[]; index: Map<string, number[]>; counters: Uint16Array } | undefined;
   /** Phrases sharing the most letter pairs with the query, best first. */
-  const fuzzyCandidates = (folded: string): number[] =>
-    closest(letterPairs(folded), gramIndex, phraseCounters, minPhraseShare, maxFuzzyCandidates);
-  const vocabulary = [...postings.keys()].filter((word) => word.length >= minCorrectableLength - 2);
-  const wordGrams = vocabulary.map((word) => letterPairs(word));
-  const wordGramIndex = invert(wordGrams);
-  const wordCounters = new Uint16Array(wordGrams.length);
+  const fuzzyCandidates = (folded: string): number[] => {
+    phraseTables ??= {
+      index: invert(phraseTexts.map(letterPairs)),
+      counters: new Uint16Array(phraseTexts.length),
+    };
+    const { index, counters } = phraseTables;
+    return closest(letterPairs(folded), index, counters, minPhraseShare, maxFuzzyCandidates);
+  };
   /** The dataset word closest to a misspelt one ("chilren" → "children"), if one is close. */
   const correct = (word: string): string | undefined => {
     if (word.length < minCorrectableLength || word.length > 32) return undefined;
+    if (wordTables === undefined) {
+      const words = [...postings.keys()].filter(
+        (known) => known.length >= minCorrectableLength - 2,
+      );
+      wordTables = {
+        words,
+        index: invert(words.map(letterPairs)),
+        counters: new Uint16Array(words.length),
+      };
+    }
+    const { words, index: wordIndex, counters } = wordTables;
     let best: { word: string; score: number } | undefined;
-    for (const index of closest(letterPairs(word), wordGramIndex, wordCounters, 0.5, 8)) {
-      const candidate = vocabulary[index] ?? '';
+    for (const index of closest(letterPairs(word), wordIndex, counters, 0.5, 8)) {
+      const candidate = words[index] ?? '';
       // Bitap scores a substring as perfect ("human" in "humanitarian"): keep whole-word look-alikes.
       if (Math.abs(candidate.length - word.length) > 2) continue;
       const result = Fuse.match(word, candidate, correctionOptions);
@@ -466,7 +480,8 @@ export function createSearchOver(
       ranked.push(
         Object.freeze({
           entry,
-          score: Math.min(1, answer.score),
+          // Rounded: sums of weights should tie when they are equal, not differ in the 17th digit.
+          score: Math.min(1, Math.round(answer.score * 10_000) / 10_000),
           exact: answer.exact,
           matches: Object.freeze(orderMatches(answer.matches)),
         }),
