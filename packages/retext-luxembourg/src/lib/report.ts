@@ -38,7 +38,7 @@ export function report(
   const entry = match.end_.form.entry;
   const firstWord = words[match.first] as Word;
   const lastWord = words[match.last] as Word;
-  const value = typeof file.value === 'string' ? file.value : String(file.value ?? '');
+  const value = typeof file.value === 'string' ? file.value : String(file);
   const parsed = parsedText(words, match.first, match.last);
   const sliced = value.slice(match.start, match.end);
   const actual = sliced.length > 0 ? sliced : parsed;
