@@ -159,6 +159,17 @@ describe('adult', () => {
   });
 });
 
+describe('adult cues and consent-implying forms', () => {
+  it('reads an adult cue after an article as the subject when a child is indicated', () => {
+    expect(found('The adult had sex with a 15-year-old.')).toEqual([
+      'consent-phrasing:had sex with',
+    ]);
+    expect(found('He described adult consensual relationship with a girl.', skipped)).toEqual([
+      'consent-phrasing:consensual relationship@adult',
+    ]);
+  });
+});
+
 describe('preferred', () => {
   it('never flags preferred terms, their abbreviations or alternatives', () => {
     expect(found('Police seized child sexual abuse material (CSAM) from the suspect.')).toEqual([]);

@@ -53,13 +53,13 @@ export class ParagraphContext {
   }
 
   /** The reason a match is not a fault, or `undefined` when it is one. */
-  skipReason(span: Span): SkipContext | undefined {
+  skipReason(span: Span, nearChild = false): SkipContext | undefined {
     if (this.isAllowed(span)) return 'allowed';
     if (this.isPreferred(span)) return 'preferred';
     if (this.isLegalTitle(span)) return 'legal-title';
     if (this.isMention(span)) return 'mention';
     if (this.isQuotation(span)) return 'quotation';
-    if (this.isAdult(span)) return 'adult';
+    if (this.isAdult(span, nearChild)) return 'adult';
     return undefined;
   }
 
@@ -442,11 +442,25 @@ export class ParagraphContext {
     return true;
   }
 
-  private isAdult(span: Span): boolean {
+  /**
+   * An adult cue right before the match (`adult pornography`, `adult sex workers`). For a
+   * consent-implying form in a sentence about a child, a cue after an article is the subject,
+   * not a modifier (`the adult had sex with a 15-year-old`), and does not count.
+   */
+  private isAdult(span: Span, nearChild: boolean): boolean {
     if (span.first === this.from) return false;
-    const before = this.document.words[span.first - 1] as Word;
+    const words = this.document.words;
+    const before = words[span.first - 1] as Word;
     if (before.join !== 'flex') return false;
-    return this.precededBy(span.first, this.compiled.adultCues);
+    for (const cue of this.compiled.adultCues) {
+      if (!this.precededBy(span.first, [cue])) continue;
+      const start = span.first - cue.length;
+      const article = start > this.from ? (words[start - 1] as Word) : undefined;
+      if (nearChild && article?.join === 'flex' && this.compiled.articleWords.has(article.folded))
+        continue;
+      return true;
+    }
+    return false;
   }
 
   private isQuotation(span: Span): boolean {

@@ -100,7 +100,7 @@ function lintParagraph(
   const context = new ParagraphContext(document, compiled, from, to, quoteRanges);
   for (const match of matches) {
     if (match.end_.form.near === 'child' && !context.indicatesChild(match)) continue;
-    const skip = context.skipReason(match);
+    const skip = context.skipReason(match, match.end_.form.near === 'child');
     if (skip !== undefined && !compiled.reportSkipped) continue;
     report(file, document, compiled, match, skip);
   }
