@@ -16,6 +16,9 @@ export async function bundleServer(outfile = `${packageDirectory}dist/server.cjs
     sourcemap: false,
     minify: false,
     legalComments: 'inline',
+    // bin.ts starts its lint worker from its own file; in CommonJS that file is __filename.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     logLevel: 'warning',
   });
   return outfile;

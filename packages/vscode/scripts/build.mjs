@@ -32,6 +32,9 @@ export async function buildExtension() {
       ...common,
       entryPoints: [path.join(serverPackage, 'dist/bin.js')],
       outfile: path.join(packageDirectory, 'dist/server.cjs'),
+      // The server starts its lint worker from its own file; in CommonJS that file is __filename.
+      define: { 'import.meta.url': 'importMetaUrl' },
+      banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     }),
   ]);
 }

@@ -1,4 +1,4 @@
-import { serverName, serverVersion, startServer } from './server.js';
+import { serverName, serverVersion, startServer, type ServerOptions } from './server.js';
 
 const usage = `Usage: ${serverName} --stdio | --node-ipc | --socket=<port>
 
@@ -14,8 +14,8 @@ Options:
   --help            print this help
 `;
 
-/** Parse the command line and start the server (or print help). Returns the exit code for help/version/misuse. */
-export function runCli(args: readonly string[]): void {
+/** Parse the command line and start the server, or print help or the version. */
+export function runCli(args: readonly string[], options: ServerOptions = {}): void {
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(usage);
     return;
@@ -36,5 +36,5 @@ export function runCli(args: readonly string[]): void {
     process.exitCode = 2;
     return;
   }
-  startServer();
+  startServer(options);
 }

@@ -1,5 +1,5 @@
 import { lint, type Format, type LintOptions } from '@luxlint/lint';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RcConfig } from './config.js';
 import type { EditorSettings } from './settings.js';
 
@@ -41,7 +41,7 @@ export interface Finding {
 export type PluginOptions = Omit<LintOptions, 'format' | 'path' | 'fastPath'>;
 
 export function mergeOptions(rc: RcConfig, settings: EditorSettings): PluginOptions {
-  const options: PluginOptions = {};
+  const options: { -readonly [Key in keyof PluginOptions]: PluginOptions[Key] } = {};
   const preset = settings.preset ?? rc.preset;
   if (preset) options.preset = preset;
   const rules = { ...rc.rules, ...settings.rules };
@@ -65,12 +65,12 @@ function isPoint(value: unknown): value is PointLike {
   return typeof value === 'object' && value !== null && ('line' in value || 'offset' in value);
 }
 
-function offsetOf(point: PointLike | undefined, document: TextDocument): number | undefined {
+function offsetOf(point: PointLike | undefined, lines: () => TextDocument): number | undefined {
   if (!point) return undefined;
   if (typeof point.offset === 'number') return point.offset;
   // unist columns are 1-based string indices, i.e. already UTF-16.
   if (typeof point.line === 'number' && typeof point.column === 'number') {
-    return document.offsetAt({ line: point.line - 1, character: point.column - 1 });
+    return lines().offsetAt({ line: point.line - 1, character: point.column - 1 });
   }
   return undefined;
 }
@@ -89,18 +89,21 @@ function stringOrUndefined(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Lint a document's current text. Throws whatever `lint` throws; the caller logs it. */
-export function lintDocument(
-  document: TextDocument,
+/** Lint a text. Throws whatever `lint` throws; the caller logs it. Runs in the lint worker. */
+export function lintText(
+  text: string,
   format: Format,
   options: PluginOptions,
   path?: string,
 ): Finding[] {
-  const text = document.getText();
   const lintOptions: LintOptions = { ...options, format };
   if (path !== undefined) lintOptions.path = path;
   const file = lint(text, lintOptions);
   const findings: Finding[] = [];
+  // Only needed for messages that carry lines and columns without offsets.
+  let document: TextDocument | undefined;
+  const lines = (): TextDocument =>
+    (document ??= TextDocument.create('luxlint:text', 'plaintext', 0, text));
   for (const message of file.messages) {
     const extra = message as unknown as Record<string, unknown>;
     const place: unknown = message.place;
@@ -112,8 +115,8 @@ export function lintDocument(
       if (isPoint(position.start)) start = position.start;
       if (isPoint(position.end)) end = position.end;
     }
-    const offset = offsetOf(start, document) ?? 0;
-    const endOffset = Math.max(offset, offsetOf(end, document) ?? offset);
+    const offset = offsetOf(start, lines) ?? 0;
+    const endOffset = Math.max(offset, offsetOf(end, lines) ?? offset);
     const status = extra['status'];
     findings.push({
       ruleId: message.ruleId ?? undefined,

@@ -10,7 +10,10 @@ const formatByLanguageId: Readonly<Record<string, Format>> = {
   md: 'markdown',
   mdx: 'mdx',
   'markdown.mdx': 'mdx',
+  // Emacs derives the id from the major mode: gfm-mode, mhtml-mode.
+  gfm: 'markdown',
   html: 'html',
+  mhtml: 'html',
   htm: 'html',
   plaintext: 'text',
   text: 'text',

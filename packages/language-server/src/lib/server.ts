@@ -28,7 +28,8 @@ import {
   wants,
 } from './code-actions.js';
 import { toDiagnostic } from './diagnostics.js';
-import { isEntryFinding, lintDocument, mergeOptions, type Finding } from './findings.js';
+import { isEntryFinding, mergeOptions, type Finding } from './findings.js';
+import { LintCancelled, LintRunner } from './lint-runner.js';
 import { formatFor } from './format.js';
 import { hoverMarkdown } from './hover.js';
 import { normalizeSettings, type EditorSettings } from './settings.js';
@@ -56,11 +57,24 @@ function errorText(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
+export interface ServerOptions {
+  /**
+   * Script that starts a lint worker (it must call `runLintWorker()` when `isLintWorker()`).
+   * Without it, linting runs on the main thread, which blocks the server during long lints.
+   */
+  workerScript?: string | undefined;
+}
+
 /**
  * Wire the luxlint handlers onto a connection. `startServer` calls this with a connection made
  * from the command line (`--stdio`, `--node-ipc`, `--socket=N`); tests and other hosts may pass their own.
  */
-export function createServer(connection: Connection): void {
+export function createServer(connection: Connection, options: ServerOptions = {}): void {
+  const runner = new LintRunner({
+    workerScript: options.workerScript,
+    log: (message) => connection.console.error(message),
+  });
+  connection.onExit(() => runner.dispose());
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, DocumentState>();
   const settingsByUri = new Map<string, Promise<EditorSettings>>();
@@ -138,15 +152,26 @@ export function createServer(connection: Connection): void {
     return loaded;
   }
 
-  function lintNow(document: TextDocument, format: Format, settings: EditorSettings): LintResult {
+  /** Lint the document as it is now; undefined when a newer edit cancelled it. */
+  async function lintNow(
+    document: TextDocument,
+    format: Format,
+    settings: EditorSettings,
+  ): Promise<LintResult | undefined> {
     const state = stateOf(document.uri);
     const started = performance.now();
     let findings: Finding[] = [];
     try {
       const { config } = configFor(document.uri);
-      const fsPath = URI.fsPath(document.uri);
-      findings = lintDocument(document, format, mergeOptions(config, settings), fsPath);
+      findings = await runner.lint(
+        document.uri,
+        document.getText(),
+        format,
+        mergeOptions(config, settings),
+        URI.fsPath(document.uri),
+      );
     } catch (error) {
+      if (error instanceof LintCancelled) return undefined;
       log.error(`luxlint: linting ${document.uri} failed: ${errorText(error)}`);
     }
     state.lastDurationMs = performance.now() - started;
@@ -162,10 +187,11 @@ export function createServer(connection: Connection): void {
     if (!format) return;
     const version = document.version;
     const settings = await settingsFor(uri);
+    if (documents.get(uri)?.version !== version) return;
+    const result = await lintNow(document, format, settings);
     const current = documents.get(uri);
     // A newer edit has scheduled its own run; publishing now would show stale positions.
-    if (!current || current.version !== version) return;
-    const result = lintNow(current, format, settings);
+    if (!result || !current || current.version !== version) return;
     const diagnostics: Diagnostic[] = result.findings.map((finding) =>
       toDiagnostic(finding, current, settings),
     );
@@ -198,7 +224,7 @@ export function createServer(connection: Connection): void {
     if (latest && latest.version === document.version) return latest.findings;
     const settings = await settingsFor(document.uri);
     const current = documents.get(document.uri) ?? document;
-    return lintNow(current, format, settings).findings;
+    return (await lintNow(current, format, settings))?.findings ?? [];
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -228,6 +254,7 @@ export function createServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    runner.warmUp();
     if (canRegisterConfiguration) {
       void connection.client
         .register(DidChangeConfigurationNotification.type, { section: 'luxlint' })
@@ -270,6 +297,7 @@ export function createServer(connection: Connection): void {
   });
   documents.onDidChangeContent(({ document }) => {
     if (justOpened.delete(document.uri)) return;
+    runner.cancel(document.uri);
     void settingsFor(document.uri).then((settings) => {
       if (settings.run === 'onType') schedule(document.uri);
     });
@@ -278,6 +306,7 @@ export function createServer(connection: Connection): void {
   documents.onDidClose(({ document }) => {
     const state = states.get(document.uri);
     if (state?.timer) clearTimeout(state.timer);
+    runner.cancel(document.uri, true);
     states.delete(document.uri);
     settingsByUri.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
@@ -336,7 +365,7 @@ export function createServer(connection: Connection): void {
 }
 
 /** Start the server on the transport named on the command line. */
-export function startServer(): Connection {
+export function startServer(options: ServerOptions = {}): Connection {
   const connection = createConnection(ProposedFeatures.all);
   const logFatal = (error: unknown): void => {
     try {
@@ -348,6 +377,6 @@ export function startServer(): Connection {
   // A bug in one handler must not take the editor's diagnostics down with it.
   process.on('uncaughtException', logFatal);
   process.on('unhandledRejection', logFatal);
-  createServer(connection);
+  createServer(connection, options);
   return connection;
 }

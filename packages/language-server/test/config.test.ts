@@ -1,0 +1,138 @@
+import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  configFileNames,
+  defaultSettings,
+  formatFor,
+  loadConfig,
+  mergeOptions,
+} from '@luxlint/language-server';
+import { describe, expect, it } from 'vitest';
+
+function workspace(files: Record<string, string>): string {
+  const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'luxlint-config-')));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), content);
+  }
+  return root;
+}
+
+describe('loadConfig', () => {
+  it('finds the nearest config file walking up, in the documented order', () => {
+    expect(configFileNames).toEqual([
+      '.luxlintrc.json',
+      '.luxlintrc.yaml',
+      '.luxlintrc.yml',
+      'package.json',
+    ]);
+    const root = workspace({
+      '.luxlintrc.yaml': 'preset: guidelines\nallow:\n  - Child Pornography Prevention Act\n',
+      'a/b/.keep': '',
+      'c/package.json': JSON.stringify({ name: 'c', luxlint: { reportSkipped: true } }),
+      'd/package.json': JSON.stringify({ name: 'd' }),
+      'e/.luxlintrc.json': JSON.stringify({ rules: { 'child-pornography': 'off' } }),
+      'e/.luxlintrc.yml': 'preset: all\n',
+    });
+    expect(loadConfig(path.join(root, 'a/b'))).toEqual({
+      file: path.join(root, '.luxlintrc.yaml'),
+      config: { preset: 'guidelines', allow: ['Child Pornography Prevention Act'] },
+      problems: [],
+    });
+    expect(loadConfig(path.join(root, 'c')).config).toEqual({ reportSkipped: true });
+    // A package.json without a luxlint key is not a config; the search goes on upwards.
+    expect(loadConfig(path.join(root, 'd')).file).toBe(path.join(root, '.luxlintrc.yaml'));
+    expect(loadConfig(path.join(root, 'e'))).toMatchObject({
+      file: path.join(root, 'e/.luxlintrc.json'),
+    });
+  });
+
+  it('names the file, the key and the valid choices, and keeps the valid keys', () => {
+    const root = workspace({
+      '.luxlintrc.json': JSON.stringify({
+        preset: 'strict',
+        rules: { 'child-pornography': 'never', pimp: 'off' },
+        colour: 'red',
+        allow: 'x',
+      }),
+    });
+    const file = path.join(root, '.luxlintrc.json');
+    const { config, problems } = loadConfig(root);
+    expect(config).toEqual({ rules: { pimp: 'off' } });
+    expect(problems).toEqual([
+      `${file}: \`preset\` is "strict"; expected 'guidelines' or 'all'`,
+      `${file}: \`rules.child-pornography\` is "never"; expected 'off', 'caution', 'avoid'`,
+      `${file}: unknown key \`colour\`; valid keys are preset, rules, allow, reportSkipped, baseUrl, lang`,
+      `${file}: \`allow\` is "x"; expected an array of phrases (strings)`,
+    ]);
+  });
+
+  it('reports a file that does not parse and lints with no config', () => {
+    const root = workspace({ '.luxlintrc.yaml': 'rules: [unclosed\n' });
+    const { config, problems } = loadConfig(root);
+    expect(config).toEqual({});
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(
+      new RegExp(
+        `^${path.join(root, '.luxlintrc.yaml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid YAML`,
+      ),
+    );
+    const json = workspace({ '.luxlintrc.json': '{"preset": ' });
+    expect(loadConfig(json).problems[0]).toMatch(/: not valid JSON/);
+  });
+
+  it('treats an empty YAML file as an empty config', () => {
+    expect(loadConfig(workspace({ '.luxlintrc.yml': '' }))).toMatchObject({
+      config: {},
+      problems: [],
+    });
+  });
+});
+
+describe('mergeOptions', () => {
+  it('layers editor settings over the config file: scalars win, rules merge, allow lists add up', () => {
+    const merged = mergeOptions(
+      {
+        preset: 'guidelines',
+        rules: { a: 'off', b: 'avoid' },
+        allow: ['one'],
+        reportSkipped: true,
+        baseUrl: 'https://example.org/t/',
+        lang: 'en',
+      },
+      {
+        ...defaultSettings,
+        preset: 'all',
+        rules: { b: 'caution', c: 'off' },
+        allow: ['two'],
+        reportSkipped: undefined,
+      },
+    );
+    expect(merged).toEqual({
+      preset: 'all',
+      rules: { a: 'off', b: 'caution', c: 'off' },
+      allow: ['one', 'two'],
+      reportSkipped: true,
+      baseUrl: 'https://example.org/t/',
+      lang: 'en',
+    });
+    expect(mergeOptions({}, defaultSettings)).toEqual({});
+  });
+});
+
+describe('formatFor', () => {
+  it('maps the language ids editors send, then falls back to the extension', () => {
+    expect(formatFor('markdown', 'file:///a.txt')).toBe('markdown');
+    expect(formatFor('plaintext', 'untitled:Untitled-1')).toBe('text');
+    expect(formatFor('text', 'file:///notes')).toBe('text');
+    expect(formatFor('mdx', 'file:///a')).toBe('mdx');
+    expect(formatFor('markdown.mdx', 'file:///a')).toBe('mdx');
+    expect(formatFor('gfm', 'file:///a')).toBe('markdown');
+    expect(formatFor('html', 'file:///a')).toBe('html');
+    expect(formatFor('whatever', 'file:///dir/page.htm')).toBe('html');
+    expect(formatFor('whatever', 'file:///dir/My%20Notes.md')).toBe('markdown');
+    expect(formatFor('typescript', 'file:///dir/index.ts')).toBeUndefined();
+    expect(formatFor('unknown', 'not a uri')).toBeUndefined();
+  });
+});
