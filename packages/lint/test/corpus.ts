@@ -174,7 +174,38 @@ function markdownBlock(random: Random, density: number, mdx: boolean): string {
   if (roll < 0.86)
     return mdx ? `{/* ${directiveBody(random)} */}` : `<!-- ${directiveBody(random)} -->`;
   if (roll < 0.9) return `1. ${inline()}\n2. ${inline()}`;
-  return inline();
+  return mdx ? inline() : trickyMarkdown(random, density, inline);
+}
+
+/** Structures where a naive cut at blank lines would change the parse. */
+function trickyMarkdown(random: Random, density: number, inline: () => string): string {
+  const form = (): string => formOf(random).replace(/\n/g, ' ');
+  switch (Math.floor(random() * 12)) {
+    case 0:
+      return `~~~~ text\n${form()}\n\n${form()} at column one\n~~~\nstill code ${form()}\n~~~~`;
+    case 1:
+      return `\`\`\`md\n# ${form()}\n\n${inline()}\n\`\`\``;
+    case 2:
+      return `- item\n\n  \`\`\`\n  ${form()}\n\n  ${form()}\n  \`\`\`\n\n  ${inline()}`;
+    case 3:
+      return `<div>\n\n${inline()}\n\n</div>`;
+    case 4:
+      return `<!--\n${form()}\n\n${form()}\n-->`;
+    case 5:
+      return `See [the ${form()}][ref] and [^note].\n\n[ref]: https://example.org/${form().replace(/\s+/g, '-')}\n\n[^note]: A footnote on ${form()}.`;
+    case 6:
+      return `- outer ${form()}\n\n  - inner ${form()}\n\n    continued ${inline()}\n\n  back in outer`;
+    case 7:
+      return `${inline()}\n\n    indented code ${form()}\n\n    more code`;
+    case 8:
+      return `> ${inline()}\nlazy continuation with ${form()}\n>\n> ${inline()}`;
+    case 9:
+      return `${sentence(random, density)}\n${'='.repeat(5)}`;
+    case 10:
+      return ` \`\`\`\n${form()}\n\n${form()}\n \`\`\``;
+    default:
+      return `<pre>\n${form()}\n\n${form()}\n</pre>`;
+  }
 }
 
 function htmlBlock(random: Random, density: number): string {

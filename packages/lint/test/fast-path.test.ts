@@ -69,6 +69,26 @@ describe('fast path = full path', () => {
     });
   }
 
+  it.each([
+    '```\nchild porn\n\nchild porn at column one\n```\n\nchild porn after',
+    '~~~~\n~~~\n\nchild porn\n~~~~\n\nchild prostitute',
+    '```js`x\n\nchild porn\n```\n\nchild porn',
+    '- a\n\n  ```\n  child porn\n\nchild porn\n```\n\nchild porn\n```',
+    '<div>\n\nchild porn\n\n</div>\n\nchild porn',
+    '<!--\n\nchild porn\n-->\n\nchild porn',
+    '[child porn][x]\n\n[x]: https://example.org "child porn"',
+    '---\ntitle: x\n\nchild porn\n---\n\nchild porn',
+    '---\nnot closed\n\nchild porn',
+    '> quote\n\nchild porn\n> lazy child porn',
+    'para\n\n    code child porn\n\nchild porn',
+    '1. one\n\n   child porn\n\n2. two child porn\n\nchild porn',
+  ])('markdown cut points: %j', (value) => {
+    for (const options of [{}, { reportSkipped: true }]) {
+      const { fast, full } = both(value, { ...options, format: 'markdown' });
+      expect(fast).toEqual(full);
+    }
+  });
+
   it('covered a corpus of real size', () => {
     // Printed so the size of the proof is visible in the test log.
     console.log(

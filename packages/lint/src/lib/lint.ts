@@ -10,7 +10,7 @@ import { VFile } from 'vfile';
 import { applyDirectives } from './directives.js';
 import { formatFromPath, type Format } from './format.js';
 import { parseHtml } from './html.js';
-import { parseMarkdown } from './markdown.js';
+import { parseMarkdown, parseMarkdownRuns } from './markdown.js';
 import { blocksToRoot } from './nlcst.js';
 import type { ParsedDocument } from './parsed.js';
 import { blockText } from './pieces.js';
@@ -107,16 +107,26 @@ function decodeNamed(name: string): string | undefined {
   return decoded === false ? undefined : decoded;
 }
 
-function parse(value: string, format: Format, split: boolean): ParsedDocument {
+function parse(
+  value: string,
+  format: Format,
+  fastPath: boolean,
+  prefilter: (text: string) => boolean,
+): ParsedDocument {
   switch (format) {
     case 'markdown':
-      return parseMarkdown(value, false);
+      return fastPath
+        ? parseMarkdownRuns(
+            value,
+            (run) => run.includes('luxlint-') || prefilter(wholeFileText(run, format)),
+          )
+        : parseMarkdown(value, false);
     case 'mdx':
       return parseMarkdown(value, true);
     case 'html':
       return parseHtml(value);
     case 'text':
-      return parseText(value, split);
+      return parseText(value, fastPath);
   }
 }
 
@@ -149,7 +159,7 @@ export function lint(value: string, options: LintOptions = {}): VFile {
     return file;
   }
 
-  const document = parse(value, format, fastPath);
+  const document = parse(value, format, fastPath, engine.prefilter);
   const lines = new LineIndex(value);
   const blocks = fastPath
     ? document.blocks.filter((block) =>

@@ -6,7 +6,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Position } from 'unist';
 import { parseDirective, type Directive, type ParsedDocument } from './parsed.js';
-import { textPiece, withoutUrls, type Block, type Piece } from './pieces.js';
+import { markdownCuts } from './chunks.js';
+import { textPiece, withoutUrls, type Block, type Piece, type TextPiece } from './pieces.js';
 
 /** The fields of mdast (and MDX) nodes this module reads. */
 interface MdNode {
@@ -193,4 +194,60 @@ function isBareUrl(node: MdNode, document: string, start: number, end: number): 
   const source = document.slice(start, end);
   const text = plainText(node);
   return source === text || source === `<${text}>`;
+}
+
+function shiftPiece(piece: Piece, delta: number): Piece {
+  if (piece.kind !== 'text')
+    return { ...piece, start: piece.start + delta, end: piece.end + delta };
+  const shifted: TextPiece = {
+    kind: 'text',
+    value: piece.value,
+    start: piece.start + delta,
+    end: piece.end + delta,
+  };
+  if (!piece.starts || !piece.ends) return shifted;
+  return {
+    ...shifted,
+    starts: piece.starts.map((offset) => offset + delta),
+    ends: piece.ends.map((offset) => offset + delta),
+  };
+}
+
+/**
+ * Parse only the runs of a Markdown document that `isCandidate` accepts (see `markdownCuts`),
+ * with offsets into the whole document. Falls back to one parse when the document cannot be cut.
+ */
+export function parseMarkdownRuns(
+  document: string,
+  isCandidate: (run: string) => boolean,
+): ParsedDocument {
+  const cuts = markdownCuts(document);
+  if (!cuts || cuts.length < 2) return parseMarkdown(document, false);
+  const blocks: Block[] = [];
+  const quoteRanges: Array<[number, number]> = [];
+  const directives: Directive[] = [];
+  // Adjacent candidate runs are parsed together: each parse has a fixed cost.
+  const spans: Array<[number, number]> = [];
+  for (let index = 0; index < cuts.length; index++) {
+    const start = cuts[index] as number;
+    const end = cuts[index + 1] ?? document.length;
+    if (!isCandidate(document.slice(start, end))) continue;
+    const last = spans[spans.length - 1];
+    if (last && last[1] === start) last[1] = end;
+    else spans.push([start, end]);
+  }
+  for (const [start, end] of spans) {
+    const parsed = parseMarkdown(document.slice(start, end), false);
+    for (const block of parsed.blocks) {
+      blocks.push({
+        start: block.start + start,
+        end: block.end + start,
+        pieces: block.pieces.map((piece) => shiftPiece(piece, start)),
+      });
+    }
+    for (const [from, to] of parsed.quoteRanges) quoteRanges.push([from + start, to + start]);
+    for (const directive of parsed.directives)
+      directives.push({ ...directive, start: directive.start + start, end: directive.end + start });
+  }
+  return { blocks, quoteRanges, directives };
 }

@@ -1,0 +1,58 @@
+/**
+ * Where a Markdown document can be cut into runs that parse the same alone as in place, so the
+ * fast path can run remark only on runs with a candidate word.
+ *
+ * A cut goes before a line that follows a blank line and starts in column 1 outside any fenced
+ * code and front matter: by CommonMark, no block (paragraph, list item, block quote, table,
+ * indented code, HTML of kinds 6–7) continues past such a line. Whatever could make that false
+ * — raw HTML blocks, fences that may sit inside a list item, link or footnote definitions (which
+ * act at a distance) — turns cutting off for the whole document, which is always correct.
+ */
+const blankLine = /^[ \t]*$/;
+const columnZeroFence = /^(`{3,}|~{3,})(.*)$/;
+const indentedFence = /^ {1,3}(`{3,}|~{3,})/;
+// HTML that starts a block (kinds 1–7), except a comment that closes on its own line.
+const htmlStart = /^ {0,3}<(?:[A-Za-z][A-Za-z\d-]*(?:[\s/>]|$)|\/[A-Za-z]|[!?])/;
+const oneLineComment = /^ {0,3}<!--.*-->[ \t]*$/;
+const frontMatterOpen = /^(---|\+\+\+)[ \t]*$/;
+
+/** Start offsets of the runs (the first is 0), or undefined when the document must be parsed whole. */
+export function markdownCuts(document: string): number[] | undefined {
+  if (document.includes(']:')) return undefined;
+  const cuts = [0];
+  let offset = 0;
+  let lineNumber = 0;
+  let fence: { character: string; length: number } | undefined;
+  let frontMatter: string | undefined;
+  let previousBlank = false;
+  while (offset <= document.length) {
+    let end = document.indexOf('\n', offset);
+    if (end === -1) end = document.length;
+    const line = document.slice(offset, end).replace(/\r$/, '');
+    if (lineNumber === 0 && frontMatterOpen.test(line)) {
+      frontMatter = line.trim();
+    } else if (frontMatter !== undefined) {
+      if (line.trim() === frontMatter) frontMatter = undefined;
+    } else if (fence) {
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+      if (close && close[1]?.[0] === fence.character && (close[1]?.length ?? 0) >= fence.length)
+        fence = undefined;
+    } else {
+      const blank = blankLine.test(line);
+      if (!blank && previousBlank && !/^[ \t]/.test(line) && lineNumber > 0) cuts.push(offset);
+      if (indentedFence.test(line)) return undefined;
+      if (htmlStart.test(line) && !oneLineComment.test(line)) return undefined;
+      const open = columnZeroFence.exec(line);
+      if (open && !(open[1]?.startsWith('`') && open[2]?.includes('`'))) {
+        fence = { character: open[1]?.[0] ?? '`', length: open[1]?.length ?? 3 };
+      }
+      previousBlank = blank;
+    }
+    if (fence || frontMatter !== undefined) previousBlank = false;
+    lineNumber++;
+    offset = end + 1;
+  }
+  // An unclosed front matter block is not front matter: let remark decide on the whole text.
+  if (frontMatter !== undefined) return undefined;
+  return cuts;
+}
