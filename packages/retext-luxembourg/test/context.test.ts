@@ -41,6 +41,20 @@ describe('legal-title', () => {
     ).toEqual([]);
   });
 
+  it('does not read a lone cue word opening a sentence, or any phrase after a title, as a title', () => {
+    expect(found('Part of the child pornography collection was deleted.')).toEqual([
+      'child-pornography:child pornography',
+    ]);
+    expect(found('The Court of Appeal in child pornography cases has ruled.')).toEqual([
+      'child-pornography:child pornography',
+    ]);
+    expect(
+      found(
+        'The Special Rapporteur on the Sale of Children, child prostitution and child pornography spoke.',
+      ),
+    ).toEqual([]);
+  });
+
   it('stops the subject of a title at words that cannot belong to one', () => {
     expect(found('The Rapporteur on trafficking warned that child pornography is rising.')).toEqual(
       ['child-pornography:child pornography'],

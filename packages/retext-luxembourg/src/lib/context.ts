@@ -170,7 +170,8 @@ export class ParagraphContext {
     for (const run of this.runsCache) {
       if (run.first > span.first) break;
       const inside = allCapitalised && span.last <= run.last;
-      if (run.hasCue) {
+      // A lone cue word opening a sentence is just a capitalised word (`Part of the …`, `Rules on …`).
+      if (run.hasCue && !(run.first === run.last && this.opensSentence(run.first))) {
         if (inside && this.cueNames(run, span)) return true;
         const tailEnd = this.tailEnd(run);
         if (tailEnd !== undefined && span.last <= tailEnd) return true;
@@ -192,15 +193,7 @@ export class ParagraphContext {
     // begins at `Stop`): that word must not open a sentence.
     let start = span.first;
     while (start > run.first && (words[start - 1] as Word).capitalised) start--;
-    if (start === this.from) return false;
-    const before = words[start - 1] as Word;
-    const first = words[start] as Word;
-    if (
-      before.sentence !== first.sentence ||
-      before.join === 'barrier' ||
-      /[.!?:;]/u.test(before.separator)
-    )
-      return false;
+    if (this.opensSentence(start)) return false;
     const { articleWords, titleConnectors } = this.compiled;
     let named = 0;
     let outside = 0;
@@ -262,6 +255,18 @@ export class ParagraphContext {
       index = lastCapitalised + 1;
     }
     return runs;
+  }
+
+  /** Whether word `index` opens a sentence, a heading or a cell. */
+  private opensSentence(index: number): boolean {
+    if (index === this.from) return true;
+    const words = this.document.words;
+    const before = words[index - 1] as Word;
+    return (
+      before.sentence !== (words[index] as Word).sentence ||
+      before.join === 'barrier' ||
+      /[.!?:;]/u.test(before.separator)
+    );
   }
 
   /** The length in words of a title cue (one or more capitalised words) starting at `at`, or 0. */
@@ -339,7 +344,14 @@ export class ParagraphContext {
     const next = words[run.last + 1] as Word;
     let cursor: number;
     if (titleTailOpeners.has(next.folded) && last.join === 'flex') cursor = run.last + 1;
-    else if (run.opensTail && (titleVocabulary.has(next.folded) || next.capitalised))
+    // A Title Case subject continued in lower case as a list (`… on the Sale of Children, child
+    // prostitution …`), not any following phrase (`the Court of Appeal in child … cases`).
+    else if (
+      run.opensTail &&
+      titleVocabulary.has(next.folded) &&
+      ((last.join === 'other' && /^\s*,\s*$/u.test(last.separator)) ||
+        this.compiled.listJoiners.has(next.folded))
+    )
       cursor = run.last + 1;
     else return undefined;
     while (cursor + 1 < this.to) {
