@@ -47,8 +47,11 @@ const defaultMaxScore = 0.45;
 const defaultCacheSize = 512;
 /** Fuzzy search is skipped for folded queries shorter than this (two letters match anything). */
 const minFuzzyLength = 4;
-/** Fuzzy search is skipped for folded queries longer than this: a pasted paragraph is not a lookup. */
-const maxFuzzyLength = 64;
+/**
+ * Fuzzy search is skipped for folded queries longer than this (one Bitap word of 32 bits; longer
+ * patterns cost several passes): long queries are sentences, which passes 2 and 4 handle.
+ */
+const maxFuzzyLength = 32;
 /** Phrases are looked for inside queries of at most this many words. */
 const maxPhraseWords = 48;
 /**
@@ -271,17 +274,12 @@ export function createSearchOver(
       };
     }
     const { words, index: wordIndex, counters } = wordTables;
-    let best: { word: string; score: number } | undefined;
-    for (const index of closest(letterPairs(word), wordIndex, counters, 0.5, 8)) {
-      const candidate = words[index] ?? '';
-      // Bitap scores a substring as perfect ("human" in "humanitarian"): keep whole-word look-alikes.
-      if (Math.abs(candidate.length - word.length) > 2) continue;
-      const result = Fuse.match(word, candidate, correctionOptions);
-      if (result.isMatch && (best === undefined || result.score < best.score)) {
-        best = { word: candidate, score: result.score };
-      }
-    }
-    return best?.word;
+    // Bitap scores a substring as perfect ("human" in "humanitarian"): keep whole-word look-alikes.
+    const candidates = closest(letterPairs(word), wordIndex, counters, 0.5, 8)
+      .map((index) => words[index] ?? '')
+      .filter((candidate) => Math.abs(candidate.length - word.length) <= 2);
+    if (candidates.length === 0) return undefined;
+    return new Fuse(candidates, correctionOptions).search(word, { limit: 1 })[0]?.item;
   };
   const isSynonym = (entry: number, field: SearchField): boolean =>
     field === 'alternative' && terms[entry]?.status === 'use';
@@ -370,29 +368,39 @@ export function createSearchOver(
 
     // (3) Fuzzy phrases: fuse.js's Bitap on the phrases sharing enough letter pairs with the query.
     if (folded.length >= minFuzzyLength && folded.length <= maxFuzzyLength) {
-      for (const index of fuzzyCandidates(folded)) {
+      const candidates = fuzzyCandidates(folded);
+      // One small Fuse over the candidates: the query's Bitap pattern is compiled once, not per
+      // phrase as `Fuse.match` would.
+      const fuse = new Fuse(
+        candidates.map((index) => phraseTexts[index] ?? ''),
+        fuseOptions,
+      );
+      for (const result of fuse.search(folded)) {
+        const index = candidates[result.refIndex] ?? -1;
         const record = phrases[index];
         if (record === undefined) continue;
-        const matchText = phraseTexts[index] ?? '';
-        const result = Fuse.match(folded, matchText, fuseOptions);
-        if (!result.isMatch) continue;
+        const matchText = result.item;
+        const found = result.matches?.[0]?.indices ?? [];
         // Ranges are found in the folded phrase; they hold for the phrase as written when folding
         // kept its length (it almost always does: case and hyphens only).
         const sameLength = matchText.length === record.text.length;
-        const indices = (sameLength ? (result.indices ?? []) : []).map(
-          ([start, end]) => Object.freeze([start, end] as const) as readonly [number, number],
-        );
         const score =
           fuzzyBase +
-          result.score +
-          uncoveredPenalty * (1 - coverage(matchText, result.indices ?? [])) +
+          (result.score ?? 1) +
+          uncoveredPenalty * (1 - coverage(matchText, found)) +
           fuzzyFieldPenalty[record.field];
         offer(
           record.entry,
           score,
           false,
           sameLength
-            ? { field: record.field, text: record.text, indices: Object.freeze(indices) }
+            ? {
+                field: record.field,
+                text: record.text,
+                indices: Object.freeze(
+                  found.map(([start, end]) => Object.freeze([start, end] as const)),
+                ),
+              }
             : { field: record.field, text: record.text },
         );
       }
