@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
+import { search } from '@luxlint/search';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createRecorder,
@@ -33,7 +34,10 @@ const input = '#term-search-input';
 
 async function searchFor(page: Page, query: string): Promise<void> {
   await page.locator(input).fill(query);
-  await page.waitForSelector('#term-search-results:not([hidden]) [role="option"]');
+  await page.waitForFunction((wanted) => {
+    const listbox = document.querySelector<HTMLElement>('#term-search-results');
+    return listbox !== null && !listbox.hidden && listbox.dataset.query === wanted;
+  }, query);
 }
 
 describe('term lookup', () => {
@@ -75,6 +79,21 @@ describe('term lookup', () => {
       await page.context().close();
     });
   }
+
+  it('ranks exactly like `luxlint lookup` (the same @luxlint/search call, run in Node)', async () => {
+    const page = await openPage(browser, recorder);
+    await page.goto(`${origin}/`);
+    for (const query of ['porn', 'prostitute', 'grooming', 'sex tourism', 'victim', 'child']) {
+      const expected = search(query, { limit: 8 }).map((result) => result.term.id);
+      expect(expected.length, query).toBeGreaterThan(0);
+      await searchFor(page, query);
+      const shown = await page.$$eval('#term-search-results [role="option"][data-id]', (options) =>
+        options.map((option) => (option as HTMLElement).dataset.id),
+      );
+      expect(shown, query).toEqual(expected);
+    }
+    await page.context().close();
+  });
 
   it('closes on Escape and says when nothing matches', async () => {
     const page = await openPage(browser, recorder);

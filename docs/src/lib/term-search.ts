@@ -112,6 +112,8 @@ class TermSearch extends HTMLElement {
       return item;
     });
     this.#listbox.replaceChildren(...items);
+    // Which query the list answers: lets tests (and debugging) tell fresh results from stale.
+    this.#listbox.dataset.query = query;
 
     if (query.trim() === '') {
       this.#close();
