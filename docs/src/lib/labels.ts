@@ -30,7 +30,7 @@ export const statusMeanings: Record<Status, string> = {
   caution:
     'Acceptable in some contexts and misleading in others: check the explanation before using it.',
   avoid:
-    'Discouraged: it hides the abuse, blames the child or softens the crime. Use an alternative, except where noted below.',
+    'Discouraged: it hides the abuse, blames the child or softens the crime. Use an alternative; the entry says when the term is still correct.',
 };
 
 export const provenanceLabels: Record<Provenance, string> = {
@@ -50,5 +50,5 @@ export const provenanceMeanings: Record<Provenance, string> = {
     'Guidance from a member of the Interagency Working Group (such as INTERPOL, Europol, ECPAT, INHOPE or ICMEC) that applies the Guidelines.',
   'media-guide': 'A newsroom or NGO style guide.',
   unverified:
-    'Unverified: our reading, not confirmed against the Guidelines text. Treat it as a suggestion from the luxlint maintainers.',
+    'Our reading, not confirmed against the Guidelines text. Treat it as a suggestion from the luxlint maintainers.',
 };
