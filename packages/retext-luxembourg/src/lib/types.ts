@@ -7,17 +7,17 @@ export type VFileMessage = ReturnType<VFile['message']>;
 /** Configuration of the plugin (all fields optional). */
 export interface Options {
   /** Which provenance tiers are active: `guidelines` (guidelines-2016/2025 only) or `all` (default). */
-  readonly preset?: 'guidelines' | 'all';
+  preset?: 'guidelines' | 'all';
   /** Per entry id: turn it `off`, or force a severity (`caution` = info, `avoid` = warning). */
-  readonly rules?: Readonly<Record<string, 'off' | 'caution' | 'avoid'>>;
+  rules?: Record<string, 'off' | 'caution' | 'avoid'>;
   /** Literal phrases (never regular expressions), case-insensitive: matches overlapping them are not reported. */
-  readonly allow?: readonly string[];
+  allow?: string[];
   /** Report skipped matches (legal title, quotation, mention …) as info messages (default `false`). */
-  readonly reportSkipped?: boolean;
+  reportSkipped?: boolean;
   /** Base of `message.url` (default `https://luxlint.dev/terms/`); the url is `baseUrl + id + '/'`. */
-  readonly baseUrl?: string;
+  baseUrl?: string;
   /** Language of the text, a BCP 47 tag (default `en`). */
-  readonly lang?: string;
+  lang?: string;
 }
 
 /** Why a match was not reported as a fault. */
