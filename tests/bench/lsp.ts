@@ -8,8 +8,10 @@
  *
  * Run: `pnpm exec tsx tests/bench/lsp.ts [--build dist|bundle] [--runs N]` (build first). Prints JSON.
  */
-import { TestClient, fileUri, temporaryWorkspace, type ServerBuild } from '../lsp/client.js';
+import { lint } from '@luxlint/lint';
+import { loadavg } from 'node:os';
 import path from 'node:path';
+import { TestClient, fileUri, temporaryWorkspace, type ServerBuild } from '../lsp/client.js';
 
 function argument(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
@@ -72,6 +74,16 @@ async function main(): Promise<void> {
       if (run >= 3) samples.push(performance.now() - started);
     }
     samples.sort((a, b) => a - b);
+
+    // The same document through lint() alone, in this process, to separate the linter's cost
+    // from the server's (worker hop, positions, JSON-RPC).
+    const lintSamples: number[] = [];
+    for (let run = 0; run < Math.min(runs, 15) + 2; run++) {
+      const started = performance.now();
+      lint(text, { format: 'markdown' });
+      if (run >= 2) lintSamples.push(performance.now() - started);
+    }
+    lintSamples.sort((a, b) => a - b);
     const round = (value: number): number => Math.round(value * 10) / 10;
     process.stdout.write(
       `${JSON.stringify(
@@ -87,8 +99,11 @@ async function main(): Promise<void> {
           p95Ms: round(percentile(samples, 0.95)),
           minMs: round(samples[0] ?? Number.NaN),
           maxMs: round(samples.at(-1) ?? Number.NaN),
+          lintAloneMedianMs: round(percentile(lintSamples, 0.5)),
+          serverOverheadMedianMs: round(percentile(samples, 0.5) - percentile(lintSamples, 0.5)),
           targetMedianMs: 100,
           node: process.version,
+          loadAverage1m: round(loadavg()[0] ?? Number.NaN),
         },
         null,
         2,

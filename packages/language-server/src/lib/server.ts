@@ -38,8 +38,12 @@ import { URI } from './uri.js';
 export const serverName = 'luxlint-language-server';
 export const serverVersion = '0.1.0';
 
-/** A lint that took longer than this slows the debounce down to its own duration (huge documents). */
-const slowLintMs = 250;
+/**
+ * A lint that took longer than this slows the debounce down to its own duration: on huge
+ * documents, starting a lint at every pause in typing would only start lints that the next
+ * keystroke abandons. Equal to the runner's abandon threshold.
+ */
+const slowLintMs = 1000;
 
 interface LintResult {
   version: number;
