@@ -257,6 +257,7 @@ export async function runLint(
   const context: ReportContext = {
     color: useColor(options, io),
     verbose: options.verbose === true,
+    quiet: options.quiet === true,
     cwd: io.cwd,
     version,
     describeRule: known.describe,

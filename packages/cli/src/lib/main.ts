@@ -88,7 +88,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
       '--report-skipped',
       'also report matches skipped for context (legal titles, quotations …) as info',
     )
-    .option('-q, --quiet', 'report avoid findings (warnings) only')
+    .option('-q, --quiet', 'report avoid findings (warnings) only, and no clean files')
     .option(
       '--max-warnings <n>',
       'exit 1 only when there are more than n warnings',

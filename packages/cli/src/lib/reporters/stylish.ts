@@ -45,7 +45,13 @@ export function createStylishReporter(context: ReportContext): Reporter {
     },
     finish() {
       let output =
-        files.length > 0 ? reporter(files, { color: context.color, verbose: context.verbose }) : '';
+        files.length > 0
+          ? reporter(files, {
+              color: context.color,
+              verbose: context.verbose,
+              quiet: context.quiet === true,
+            })
+          : '';
       if (output !== '' && !output.endsWith('\n')) output += '\n';
       if (fixed > 0)
         output += `Fixed ${fixed} finding${fixed === 1 ? '' : 's'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}.\n`;

@@ -10,6 +10,8 @@ export interface RuleInfo {
 export interface ReportContext {
   color: boolean;
   verbose: boolean;
+  /** Leave out files without findings (stylish). */
+  quiet?: boolean;
   /** Absolute working directory (paths in results are relative to it). */
   cwd: string;
   version: string;
