@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
+import { lint } from '@luxlint/lint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createRecorder,
@@ -10,17 +11,7 @@ import {
   startServer,
   stopServer,
 } from './harness.js';
-
-interface TermRecord {
-  id: string;
-  status: string;
-  page: string;
-  json: string;
-  url: string;
-  related: string[];
-  preferred: string[];
-  text: { en: { term: string } };
-}
+import type { TermRecord } from './terms-data.js';
 
 let server: Server;
 let origin: string;
@@ -65,6 +56,23 @@ describe('static JSON', () => {
       const single = await fetchJson<TermRecord>(term.json);
       expect(single).toEqual(term);
     }
+  });
+});
+
+describe('one base URL', () => {
+  it('publishes each entry at the address the plugin links to by default', async () => {
+    const { terms } = await fetchJson<{ terms: TermRecord[] }>('/terms.json');
+    // An entry's own flagged example is sure to produce a message about it.
+    const entry = terms.find(
+      (term) => term.status === 'avoid' && term.text.en.examples.incorrect.length > 0,
+    )!;
+    const example = entry.text.en.examples.incorrect[0]!.text;
+    const message = lint(example, { format: 'text' }).messages.find(
+      (candidate) => candidate.ruleId === entry.id,
+    );
+    expect(message?.url).toBe(entry.url);
+    // The absolute address is the site origin plus the page path the site serves.
+    expect(new URL(entry.url).pathname).toBe(entry.page);
   });
 });
 

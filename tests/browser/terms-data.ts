@@ -13,6 +13,7 @@ export interface TermRecord {
       abbreviations: string[];
       match: { phrase: string }[];
       alternatives: string[];
+      examples: { incorrect: { text: string }[]; correct: { text: string }[] };
     };
   };
 }
