@@ -234,6 +234,18 @@ describe('near: child (consent-implying phrasing)', () => {
     ]);
   });
 
+  it('reads ages written in words and upper bounds', () => {
+    expect(found('He had sex with a fourteen-year-old.')).toEqual([
+      'consent-phrasing:had sex with',
+    ]);
+    expect(found('He had sex with people under 16.')).toEqual(['consent-phrasing:had sex with']);
+    expect(found('He had sex with someone under the age of 18.')).toEqual([
+      'consent-phrasing:had sex with',
+    ]);
+    expect(found('He had sex with someone under the age of 21.')).toEqual([]);
+    expect(found('He had sex with a nineteen-year-old.')).toEqual([]);
+  });
+
   it('reports nothing when no child is indicated in the same sentence', () => {
     expect(found('The couple had sex with the lights on.', skipped)).toEqual([]);
     expect(found('He had sex with a 24-year-old colleague.')).toEqual([]);

@@ -66,6 +66,8 @@ export interface Compiled {
   /** Age expressions as folded word sequences; `#` is a number slot. */
   readonly ageExpressions: readonly (readonly string[])[];
   readonly childAgeBelow: number;
+  /** Numbers written as words (`fourteen` → 14). */
+  readonly numberWords: ReadonlyMap<string, number>;
   readonly articles: { readonly beforeConsonant: string; readonly beforeVowel: string } | undefined;
   readonly vowelLetters: string;
   readonly allow: readonly (readonly string[])[];
@@ -244,8 +246,11 @@ export function compile(dataset: Dataset, options: ResolvedOptions): Compiled {
           .filter(Boolean)
           .map(fold),
       )
-      .filter((words) => words.includes('#')),
+      .filter((words) => words.includes('#') || words.includes('<#')),
     childAgeBelow: pack.childAgeBelow,
+    numberWords: new Map(
+      Object.entries(extras?.numberWords ?? {}).map(([word, value]) => [fold(word), value]),
+    ),
     articles: extras?.indefiniteArticles,
     vowelLetters: extras?.vowelLetters ?? '',
     allow: options.allow.map(toWords).filter((words) => words.length > 0),

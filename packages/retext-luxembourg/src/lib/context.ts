@@ -87,10 +87,16 @@ export class ParagraphContext {
     for (const [offset, expected] of expression.entries()) {
       const word = words[index + offset] as Word;
       if (offset > 0 && (words[index + offset - 1] as Word).join === 'barrier') return false;
-      if (expected === '#') {
-        if (!/^\d{1,3}$/u.test(word.value)) return false;
-        const age = Number(word.value);
-        if (age >= this.compiled.childAgeBelow) return false;
+      if (expected === '#' || expected === '<#') {
+        const age = /^\d{1,3}$/u.test(word.value)
+          ? Number(word.value)
+          : this.compiled.numberWords.get(word.folded);
+        if (age === undefined || age <= 0) return false;
+        // An age below the limit, or an upper bound (`under 16`) no higher than it.
+        if (
+          expected === '#' ? age >= this.compiled.childAgeBelow : age > this.compiled.childAgeBelow
+        )
+          return false;
       } else if (word.folded !== expected) {
         return false;
       }

@@ -5,10 +5,13 @@
  */
 export interface LanguageExtras {
   /**
-   * How an age is written; `#` stands for a number written in digits
-   * (`# year old` matches `14-year-old`, `14 year old`).
+   * How an age is written; `#` stands for an age (`# year old` matches `14-year-old`,
+   * `fourteen year old`), `<#` for an upper bound (`under <#` matches `under 16`: a child when
+   * the bound is at most the pack's `childAgeBelow`).
    */
   readonly ageExpressions: readonly string[];
+  /** Numbers written as words, for ages (`fourteen` → 14). */
+  readonly numberWords?: Readonly<Record<string, number>>;
   /** Indefinite articles: which one goes before a consonant sound and which before a vowel sound. */
   readonly indefiniteArticles?: { readonly beforeConsonant: string; readonly beforeVowel: string };
   /** Letters that start a word taking the `beforeVowel` article. */
@@ -21,7 +24,38 @@ export interface LanguageExtras {
 
 export const languageExtras: Readonly<Record<string, LanguageExtras>> = {
   en: {
-    ageExpressions: ['# year old', '# years old', '# yr old', '# yo', 'aged #', 'age #'],
+    ageExpressions: [
+      '# year old',
+      '# years old',
+      '# yr old',
+      '# yo',
+      'aged #',
+      'age #',
+      'age of #',
+      'under <#',
+      'under the age of <#',
+      'below the age of <#',
+    ],
+    numberWords: {
+      one: 1,
+      two: 2,
+      three: 3,
+      four: 4,
+      five: 5,
+      six: 6,
+      seven: 7,
+      eight: 8,
+      nine: 9,
+      ten: 10,
+      eleven: 11,
+      twelve: 12,
+      thirteen: 13,
+      fourteen: 14,
+      fifteen: 15,
+      sixteen: 16,
+      seventeen: 17,
+      eighteen: 18,
+    },
     indefiniteArticles: { beforeConsonant: 'a', beforeVowel: 'an' },
     vowelLetters: 'aeiou',
     listJoiners: ['and', 'or', 'and/or'],
