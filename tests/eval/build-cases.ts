@@ -1011,6 +1011,86 @@ const definitions: Definition[] = [
     text: 'Researchers asked adults whether they had sex with a new partner in the past year.',
     protect: [['had sex with', 'trap']],
   },
+
+  // ── More real-world shapes ────────────────────────────────────────────────────────────
+  {
+    category: 'flag',
+    text: 'Police Smash Child Prostitution Ring in Coastal Town',
+    flags: [['Child Prostitution', A]],
+  },
+  {
+    category: 'flag',
+    text: 'The hotline gets calls about kiddie-porn sites every week.',
+    flags: [['kiddie-porn', A]],
+  },
+  {
+    category: 'flag',
+    text: 'He was jailed for sexual intercourse with a 13-year-old girl.',
+    flags: [['sexual intercourse with', C]],
+  },
+  {
+    category: 'flag',
+    text: 'A survey found underage sex was rarely reported to police.',
+    flags: [['underage sex', C]],
+  },
+  {
+    category: 'flag',
+    text: 'Officers said the two men were juvenile-prostitution organisers.',
+    flags: [['juvenile-prostitution', A]],
+  },
+  {
+    category: 'flag',
+    text: 'Three Child Pornographers Sentenced',
+    flags: [['Child Pornographers', A]],
+  },
+  {
+    category: 'flag',
+    text: '| Offence | Cases |\n| --- | --- |\n| Child sex tourism | 12 |\n| Optional Protocol reporting | 3 |',
+    flags: [['Child sex tourism', A]],
+  },
+  {
+    category: 'metalinguistic',
+    text: '## Why “child porn” is the wrong word\n\nThe slang trivialises abuse.',
+    protect: [['“child porn”', 'mention']],
+  },
+  {
+    category: 'legal_title',
+    text: 'The Council of Europe report “Fighting ‘child sex tourism’” was adopted in 2013.',
+    protect: [['Fighting ‘child sex tourism’', 'title']],
+  },
+  {
+    category: 'legal_title',
+    text: '- Optional Protocol on the Sale of Children, Child Prostitution and Child Pornography (2000)\n- Lanzarote Convention (2007)',
+    protect: [
+      [
+        'Optional Protocol on the Sale of Children, Child Prostitution and Child Pornography',
+        'title',
+      ],
+    ],
+  },
+  {
+    category: 'quotation',
+    text: 'Asked about the case, he said: “I never thought of it as child pornography. I thought they were just pictures.”',
+    protect: [
+      [
+        '“I never thought of it as child pornography. I thought they were just pictures.”',
+        'quotation',
+      ],
+    ],
+  },
+  {
+    category: 'preferred_term',
+    text: 'Child sexual exploitation material and child sexual abuse imagery were seized in the raid.',
+    protect: [
+      ['Child sexual exploitation material', 'preferred'],
+      ['child sexual abuse imagery', 'preferred'],
+    ],
+  },
+  {
+    category: 'trap',
+    text: 'The adult performers’ union criticised the pornography tax.',
+    protect: [['pornography tax', 'adult_or_general']],
+  },
 ];
 
 /** Offsets of the `occurrence`-th `needle` in `text`, or an error naming the case. */
