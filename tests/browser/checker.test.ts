@@ -136,15 +136,19 @@ describe('checker', () => {
     await page.context().close();
   });
 
-  it('reads a dropped .docx in the page', async () => {
+  it('reads a .docx dropped on the text box, in the page', async () => {
     const pornography = entryListing(terms, 'child pornography');
-    const file = join(scratch, 'draft.docx');
-    await writeFile(
-      file,
-      makeDocx(['Court report', `The defendant admitted possessing child pornography.`]),
-    );
+    const docx = makeDocx(['Court report', 'The defendant admitted possessing child pornography.']);
     const page = await openChecker();
-    await page.locator('#checker-file').setInputFiles(file);
+    // A real drag and drop: a DataTransfer holding the file, dropped on the drop zone.
+    const transfer = await page.evaluateHandle((base64) => {
+      const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], 'draft.docx'));
+      return data;
+    }, docx.toString('base64'));
+    await page.dispatchEvent('[data-drop-zone]', 'dragover', { dataTransfer: transfer });
+    await page.dispatchEvent('[data-drop-zone]', 'drop', { dataTransfer: transfer });
     await page.waitForFunction(() =>
       /finding/.test(document.querySelector('[data-summary]')?.textContent ?? ''),
     );
@@ -154,6 +158,16 @@ describe('checker', () => {
     );
     const findings = await shownFindings(page);
     expect(findings.map((finding) => finding.ruleId)).toContain(pornography.id);
+
+    // The same file through the file picker.
+    const file = join(scratch, 'picked.docx');
+    await writeFile(file, docx);
+    await page.locator('#checker-text').fill('');
+    await page.locator('#checker-file').setInputFiles(file);
+    await expect
+      .poll(() => page.locator('[data-file-status]').textContent())
+      .toContain('Read picked.docx');
+    expect(await page.locator('#checker-text').inputValue()).toContain('admitted possessing');
     await page.context().close();
   });
 

@@ -88,10 +88,12 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     return result;
   } catch (error) {
     result.messages = [];
+    // One line per file, whatever happened; LUXLINT_DEBUG=1 adds the stack for a bug report.
+    const detail = process.env['LUXLINT_DEBUG'] ? `\n${(error as Error).stack ?? ''}` : '';
     result.error =
       error instanceof ReadError
         ? error.message
-        : `internal error: ${(error as Error).stack ?? String(error)}`;
+        : `internal error, please report it: ${String((error as Error).message ?? error).split('\n')[0]}${detail}`;
     return result;
   }
 }
