@@ -51,6 +51,24 @@ describe('@luxlint/lint API surface', () => {
     ]);
   });
 
+  it('keeps engines for different nested options apart', () => {
+    const text = 'Officers found child porn and a child prostitute.';
+    const rules = (ids: string[]) =>
+      lint(text, { rules: Object.fromEntries(ids.map((id) => [id, 'off' as const])) });
+    expect(rules(['child-porn']).messages.map((message) => message.ruleId)).toEqual([
+      'child-prostitute',
+    ]);
+    expect(rules(['child-prostitute']).messages.map((message) => message.ruleId)).toEqual([
+      'child-porn',
+    ]);
+    expect(lint(text, { allow: ['child porn'] }).messages.map((message) => message.ruleId)).toEqual(
+      ['child-prostitute'],
+    );
+    expect(
+      lint(text, { allow: ['child prostitute'] }).messages.map((message) => message.ruleId),
+    ).toEqual(['child-porn']);
+  });
+
   it('reads the format from the path when none is given', () => {
     const html = '<pre>child porn</pre><p>ok</p>';
     expect(lint(html, { path: 'page.html' }).messages).toHaveLength(0);

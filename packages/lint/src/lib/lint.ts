@@ -39,8 +39,20 @@ interface Engine {
 const engines = new Map<string, Engine>();
 const maximumEngines = 16;
 
+/** JSON with object keys sorted at every level, so equal options give equal keys. */
+function stableKey(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableKey).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableKey(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
+
 function engineFor(options: PluginOptions): Engine {
-  const key = JSON.stringify(options, Object.keys(options).sort());
+  const key = stableKey(options);
   let engine = engines.get(key);
   if (!engine) {
     engine = {
