@@ -314,6 +314,7 @@ interface RawLocalized {
     string | { phrase: string; caseSensitive?: boolean; inflect?: boolean; near?: 'child' }
   )[];
   alternatives?: string[];
+  searchPhrases?: string[];
   fix?: string;
   summary: string;
   why: string;
@@ -552,6 +553,7 @@ function expandLocalized(raw: RawLocalized): LocalizedText {
     abbreviations: raw.abbreviations ?? [],
     match: (raw.match ?? []).map(expandMatchForm),
     alternatives: raw.alternatives ?? [],
+    searchPhrases: raw.searchPhrases ?? [],
     ...(raw.fix === undefined ? {} : { fix: raw.fix }),
     summary: raw.summary,
     why: raw.why,
@@ -721,6 +723,21 @@ function checkEntries(
             source,
             [...base, 'examples', 'correct', index, 'fixed'],
             'only incorrect examples may have "fixed"',
+          );
+        }
+      }
+      // Search phrases are only looked up, so the one rule is that an entry does not repeat one
+      // (whatever its case, hyphens or spaces).
+      const searchPhrases = new Map<string, string>();
+      for (const [index, phrase] of (text.searchPhrases ?? []).entries()) {
+        const key = normalisePhrase(phrase);
+        const first = searchPhrases.get(key);
+        if (first === undefined) searchPhrases.set(key, phrase);
+        else {
+          report(
+            source,
+            [...base, 'searchPhrases', index],
+            `"${phrase}" repeats the search phrase "${first}"`,
           );
         }
       }

@@ -48,6 +48,8 @@ describe('compileDataset: a valid dataset', () => {
       ],
       correct: [{ text: 'They found child sexual abuse material.' }],
     });
+    // Optional: an entry without search phrases compiles to an empty list.
+    expect(avoid?.text.en.searchPhrases).toEqual([]);
     expect(caution?.text.en.match).toEqual([
       { phrase: 'sextortion', caseSensitive: false, inflect: true, near: 'child' },
     ]);
@@ -67,6 +69,7 @@ describe('compileDataset: a valid dataset', () => {
           abbreviations: ['CSAM'],
           match: [],
           alternatives: ['child sexual exploitation material'],
+          searchPhrases: ['abuse images of children', 'abuse videos of children'],
           summary: 'A fixture summary for the use entry.',
           why: 'A fixture explanation that is long enough to pass.',
           examples: { incorrect: [], correct: [] },
@@ -113,7 +116,13 @@ describe('compileDataset: a valid dataset', () => {
 describe('compileDataset: every problem class fails with its exact message', () => {
   it('unknown field: names the field and lists the valid ones', () => {
     expect(problems('unknown-field')).toEqual([
-      'terms/abuse-material/child-pornography.yml:26:5: text.en.sumary: unknown field "sumary"; valid fields: term, abbreviations, match, alternatives, fix, summary, why, whenAcceptable, examples',
+      'terms/abuse-material/child-pornography.yml:26:5: text.en.sumary: unknown field "sumary"; valid fields: term, abbreviations, match, alternatives, searchPhrases, fix, summary, why, whenAcceptable, examples',
+    ]);
+  });
+
+  it('a search phrase repeated within an entry, whatever its case and hyphens', () => {
+    expect(problems('repeated-search-phrase')).toEqual([
+      'terms/abuse-material/child-sexual-abuse-material.yml:20:9: text.en.searchPhrases[2]: "Abuse-Images of children" repeats the search phrase "abuse images of children"',
     ]);
   });
 

@@ -240,6 +240,15 @@ export const schemaJson = {
           },
           "uniqueItems": true
         },
+        "searchPhrases": {
+          "description": "Phrases people use for the concept when they look it up (sending nudes, child-on-child sexual abuse). Searched only: never flagged, never suggested.",
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 2
+          },
+          "uniqueItems": true
+        },
         "fix": {
           "description": "The one replacement safe to apply automatically (same grammatical number and role), or absent.",
           "type": "string",

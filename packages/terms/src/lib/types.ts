@@ -68,6 +68,11 @@ export interface LocalizedText {
   readonly abbreviations: readonly string[];
   readonly match: readonly MatchForm[];
   readonly alternatives: readonly string[];
+  /**
+   * Phrases people use for the concept when they look it up ("sending nudes"): searched only,
+   * never flagged and never suggested. Empty when the entry has none.
+   */
+  readonly searchPhrases: readonly string[];
   readonly fix?: string;
   readonly summary: string;
   readonly why: string;
