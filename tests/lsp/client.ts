@@ -132,13 +132,13 @@ export class TestClient {
       this.configurationRequests++;
       return params.items.map((item) => (item.section === 'luxlint' ? this.settings : null));
     });
-    this.connection.onRequest(RegistrationRequest.type, () => null);
-    this.connection.onNotification(LogMessageNotification.type, (params) =>
-      this.logs.push(params.message),
-    );
-    this.connection.onNotification(ShowMessageNotification.type, (params) =>
-      this.shownMessages.push(params.message),
-    );
+    this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.onNotification(LogMessageNotification.type, (params) => {
+      this.logs.push(params.message);
+    });
+    this.connection.onNotification(ShowMessageNotification.type, (params) => {
+      this.shownMessages.push(params.message);
+    });
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.published.push(params);
       for (const waiter of this.#waiters) {

@@ -168,6 +168,39 @@ describe.each(builds)('luxlint-language-server over stdio (%s build)', (build) =
     },
   );
 
+  it('"Ignore here" keeps a list item\'s indentation and adds the id to an existing comment on the line above', async () => {
+    const uri = uriOf('ignore-more.md');
+    const text =
+      '- Item.\n\n  <!-- luxlint-disable-next-line child-pornography -->\n  child pornography and a child prostitute\n';
+    await client.open(uri, text);
+    const [diagnostic] = only(await client.diagnosticsFor(uri), 'child-prostitute');
+    expect(diagnostic).toBeDefined();
+    const actions = await client.codeActions(uri, diagnostic!.range, {
+      diagnostics: [diagnostic!],
+    });
+    const ignore = actions.find((action) => action.title.startsWith('Ignore'));
+    const ignored = applyEdits(text, editsFor(ignore?.edit, uri));
+    expect(ignored).toBe(
+      '- Item.\n\n  <!-- luxlint-disable-next-line child-pornography child-prostitute -->\n  child pornography and a child prostitute\n',
+    );
+    const version = await client.change(uri, [{ text: ignored }]);
+    expect(await client.diagnosticsFor(uri, { version })).toEqual([]);
+
+    const nested = uriOf('ignore-nested.md');
+    const nestedText = '- Item.\n\n  A child prostitute.\n';
+    await client.open(nested, nestedText);
+    const [inItem] = await client.diagnosticsFor(nested);
+    expect(inItem).toBeDefined();
+    const itemActions = await client.codeActions(nested, inItem!.range, { diagnostics: [inItem!] });
+    const itemIgnore = itemActions.find((action) => action.title.startsWith('Ignore'));
+    const itemIgnored = applyEdits(nestedText, editsFor(itemIgnore?.edit, nested));
+    expect(itemIgnored).toBe(
+      '- Item.\n\n  <!-- luxlint-disable-next-line child-prostitute -->\n  A child prostitute.\n',
+    );
+    const itemVersion = await client.change(nested, [{ text: itemIgnored }]);
+    expect(await client.diagnosticsFor(nested, { version: itemVersion })).toEqual([]);
+  });
+
   it('offers source.fixAll.luxlint that applies every safe fix and nothing else', async () => {
     const uri = uriOf('fix-all.md');
     const text = 'Child pornography was found.\n\n- more child pornography\n- a child prostitute\n';
