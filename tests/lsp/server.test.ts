@@ -429,6 +429,33 @@ describe.each(builds)('settings and config files (%s build)', (build) => {
     }
   });
 
+  it('logs an error thrown while linting, tells the user, and recovers when the cause is fixed', async () => {
+    const project = path.join(workspace, 'throws');
+    mkdirSync(project, { recursive: true });
+    const rc = path.join(project, '.luxlintrc.json');
+    writeFileSync(rc, JSON.stringify({ lang: 'xx' }));
+    const client = await TestClient.start(build, { rootDirectory: workspace });
+    try {
+      const uri = fileUri(path.join(project, 'draft.md'));
+      await client.open(uri, 'child pornography\n');
+      expect(await client.diagnosticsFor(uri)).toEqual([]);
+      expect(client.logs.join('\n')).toContain(`linting ${uri} failed`);
+      expect(client.shownMessages.join('\n')).toContain(
+        `luxlint could not check ${path.join(project, 'draft.md')}:`,
+      );
+      expect(client.isRunning).toBe(true);
+
+      const since = client.mark();
+      writeFileSync(rc, JSON.stringify({ lang: 'en' }));
+      await client.filesChanged([{ uri: fileUri(rc), type: FileChangeType.Changed }]);
+      expect((await client.diagnosticsFor(uri, { since })).map((d) => d.code)).toEqual([
+        'child-pornography',
+      ]);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('with run: onSave, lints on open and on save, not while typing', async () => {
     const client = await TestClient.start(build, {
       rootDirectory: workspace,

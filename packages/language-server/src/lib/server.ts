@@ -177,6 +177,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     } catch (error) {
       if (error instanceof LintCancelled) return undefined;
       log.error(`luxlint: linting ${document.uri} failed: ${errorText(error)}`);
+      // Usually a bad option (an unknown \`lang\`…): tell the user once, in one line.
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+      reportProblems([
+        `luxlint could not check ${URI.fsPath(document.uri) ?? document.uri}: ${reason}`,
+      ]);
     }
     state.lastDurationMs = performance.now() - started;
     const result: LintResult = { version: document.version, findings, settings };
