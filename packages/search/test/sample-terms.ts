@@ -8,6 +8,7 @@ interface Draft {
   readonly match?: readonly string[];
   readonly abbreviations?: readonly string[];
   readonly alternatives?: readonly string[];
+  readonly searchPhrases?: readonly string[];
   readonly preferred?: readonly string[];
   readonly aliases?: readonly string[];
   readonly summary: string;
@@ -21,6 +22,7 @@ function localized(term: string, draft: Draft, match: readonly string[]): Locali
     abbreviations: draft.abbreviations ?? [],
     match: match.map((phrase) => ({ phrase, caseSensitive: false, inflect: true })),
     alternatives: draft.alternatives ?? [],
+    searchPhrases: draft.searchPhrases ?? [],
     summary: draft.summary,
     why: draft.why,
     examples: { incorrect: [], correct: [] },

@@ -3,7 +3,15 @@ import { foldText } from './normalize.js';
 
 /** The fields of an entry that search looks at, strongest first. */
 export type SearchField =
-  'id' | 'term' | 'match' | 'abbreviation' | 'alternative' | 'preferred' | 'summary' | 'why';
+  | 'id'
+  | 'term'
+  | 'match'
+  | 'abbreviation'
+  | 'alternative'
+  | 'searchPhrase'
+  | 'preferred'
+  | 'summary'
+  | 'why';
 
 /**
  * What fuse.js indexes for one entry: plain string lists, one per field, in every language the
@@ -18,6 +26,8 @@ export interface SearchDocument {
   readonly abbreviation: readonly string[];
   /** Plain-phrase suggestions of the entry. */
   readonly alternative: readonly string[];
+  /** How people describe the concept when they look it up (`searchPhrases`): searched only. */
+  readonly searchPhrase: readonly string[];
   /** Headwords of the entries the entry points to in `preferred`. */
   readonly preferred: readonly string[];
   readonly summary: readonly string[];
@@ -25,7 +35,14 @@ export interface SearchDocument {
 }
 
 /** The short-phrase fields that fuse.js searches fuzzily (prose goes to the word-overlap pass). */
-export const phraseFields = ['term', 'match', 'abbreviation', 'alternative', 'preferred'] as const;
+export const phraseFields = [
+  'term',
+  'match',
+  'abbreviation',
+  'alternative',
+  'searchPhrase',
+  'preferred',
+] as const;
 
 /** One string fuse.js indexes: a phrase of an entry. */
 export interface PhraseRecord {
@@ -107,6 +124,8 @@ export function toSearchDocument(
     ),
     abbreviation: unique(texts.flatMap((text) => text.abbreviations)),
     alternative: withSpellingVariants(texts.flatMap((text) => text.alternatives)),
+    // `?? []`: a Term built by hand (not compiled) may predate the field.
+    searchPhrase: withSpellingVariants(texts.flatMap((text) => text.searchPhrases ?? [])),
     preferred: unique(term.preferred.map((id) => headwordOf(id) ?? id.replaceAll('-', ' '))),
     summary: texts.map((text) => text.summary),
     why: texts.map((text) => text.why),

@@ -16,7 +16,7 @@ import type { SerializedIndex } from './types.js';
  */
 
 /** Bumped whenever the index layout or the text processing behind it changes. */
-const indexFormat = 1;
+const indexFormat = 2;
 
 /** The longest phrase, in words, looked for inside a query. */
 const maxPhraseLength = 8;
@@ -27,6 +27,7 @@ const overlapFieldWeight: Readonly<Record<Exclude<SearchField, 'id'>, number>> =
   match: 1,
   abbreviation: 0.9,
   alternative: 0.6,
+  searchPhrase: 0.8,
   preferred: 0.3,
   summary: 0.7,
   why: 0.5,
@@ -44,6 +45,8 @@ const fieldCodes: readonly SearchField[] = [
   'preferred',
   'summary',
   'why',
+  // Appended, so the codes of the older fields stay put.
+  'searchPhrase',
 ];
 const fieldCode = (field: SearchField): number => fieldCodes.indexOf(field);
 const fieldOf = (code: number): SearchField => fieldCodes[code] ?? 'why';
@@ -116,6 +119,8 @@ export function fingerprint(terms: readonly Term[]): string {
       for (const form of text.match) feed(form.phrase);
       feed('|');
       for (const alternative of text.alternatives) feed(alternative);
+      feed('|');
+      for (const phrase of text.searchPhrases ?? []) feed(phrase);
       feed(text.summary);
       feed(text.why);
     }
@@ -167,6 +172,7 @@ export function buildIndex(terms: readonly Term[]): SerializedIndex {
     'abbreviation',
     'id',
     'alternative',
+    'searchPhrase',
     'preferred',
   ] as const) {
     documents.forEach((document, entry) => {

@@ -61,6 +61,8 @@ const maxPhraseWords = 48;
 const exactScore = 0;
 /** An alternative of a `use` entry is a synonym of it, not a pointer elsewhere. */
 const synonymScore = 0.02;
+/** A search phrase (how people describe the concept) names the entry, less surely than its own terms. */
+const searchPhraseScore = 0.03;
 const weakExactScore = 0.05;
 const containedBase = 0.1;
 const fuzzyBase = 0.1;
@@ -74,6 +76,7 @@ const fuzzyFieldPenalty: Readonly<Record<(typeof phraseFields)[number], number>>
   match: 0,
   abbreviation: 0.04,
   alternative: 0.08,
+  searchPhrase: 0.06,
   preferred: 0.12,
 };
 /** How much a fuzzy hit loses for covering only part of the phrase ("porn" inside "child porn"). */
@@ -98,16 +101,33 @@ const pairWeight = 0.5;
 
 /** Fields whose exact hit is the entry itself; the others (alternative, preferred) point at it. */
 const strongFields: ReadonlySet<SearchField> = new Set(['id', 'term', 'match', 'abbreviation']);
+/**
+ * Fields whose hit means the query uses the entry's own wording (its terms or the phrases people
+ * use for its concept), rather than only sharing words with it.
+ */
+const ownFields: ReadonlySet<SearchField> = new Set([...strongFields, 'searchPhrase']);
+/** How far behind its preferred entry a discouraged entry found only by its concept is put. */
+const behindPreferred = 0.001;
 const fieldRank: Readonly<Record<SearchField, number>> = {
   term: 0,
   match: 1,
   abbreviation: 2,
   id: 3,
   alternative: 4,
-  preferred: 5,
-  summary: 6,
-  why: 7,
+  searchPhrase: 5,
+  preferred: 6,
+  summary: 7,
+  why: 8,
 };
+
+/** An entry's best answer so far, while a query is ranked. */
+interface Answer {
+  score: number;
+  exact: boolean;
+  /** Found by a phrase of its own wording (headword, form, abbreviation, id, search phrase). */
+  own: boolean;
+  matches: SearchMatch[];
+}
 
 /** One ranked answer before filtering; shared by the cache, so frozen. */
 interface Ranked {
@@ -290,6 +310,16 @@ export function createSearchOver(
     headwords.set(term.id, term.text.en.term);
     for (const alias of term.aliases) headwords.set(alias, term.text.en.term);
   }
+  const entryOf = new Map(terms.map((term, entry) => [term.id, entry]));
+  for (const [entry, term] of terms.entries()) {
+    for (const alias of term.aliases) if (!entryOf.has(alias)) entryOf.set(alias, entry);
+  }
+  const preferredEntries = terms.map((term) =>
+    term.preferred.flatMap((id) => {
+      const entry = entryOf.get(id);
+      return entry === undefined ? [] : [entry];
+    }),
+  );
   const preferredOf = terms.map((term) =>
     Object.freeze(term.preferred.map((id) => headwords.get(id) ?? id.replaceAll('-', ' '))),
   );
@@ -298,14 +328,22 @@ export function createSearchOver(
   function rank(folded: string): readonly Ranked[] {
     const words = keyWords(folded);
     if (words.length === 0) return [];
-    const best = new Map<number, { score: number; exact: boolean; matches: SearchMatch[] }>();
-    const offer = (entry: number, score: number, exact: boolean, match: SearchMatch): void => {
+    const best = new Map<number, Answer>();
+    /** `own`: the hit is a phrase of the entry's own wording (passes 1–3), not shared words. */
+    const offer = (
+      entry: number,
+      score: number,
+      exact: boolean,
+      match: SearchMatch,
+      own = false,
+    ): void => {
       const current = best.get(entry);
       if (current === undefined) {
-        best.set(entry, { score, exact, matches: [match] });
+        best.set(entry, { score, exact, own, matches: [match] });
         return;
       }
       current.exact ||= exact;
+      current.own ||= own;
       if (score < current.score) {
         current.score = score;
         current.matches.unshift(match);
@@ -320,8 +358,10 @@ export function createSearchOver(
         ? exactScore
         : isSynonym(hit.entry, hit.field)
           ? synonymScore
-          : weakExactScore;
-      offer(hit.entry, score, true, { field: hit.field, text: hit.text });
+          : hit.field === 'searchPhrase'
+            ? searchPhraseScore
+            : weakExactScore;
+      offer(hit.entry, score, true, { field: hit.field, text: hit.text }, ownFields.has(hit.field));
     }
 
     // The fast path that answers most look-ups: the whole query is an entry's own phrase (or a
@@ -354,10 +394,18 @@ export function createSearchOver(
             const weak = strongFields.has(hit.field)
               ? 0
               : isSynonym(hit.entry, hit.field)
-                ? 0.02
-                : 0.05;
+                ? synonymScore
+                : hit.field === 'searchPhrase'
+                  ? searchPhraseScore
+                  : weakExactScore;
             const score = containedBase + weak + 0.25 * (1 - Math.min(1, covered));
-            offer(hit.entry, score, false, { field: hit.field, text: hit.text });
+            offer(
+              hit.entry,
+              score,
+              false,
+              { field: hit.field, text: hit.text },
+              ownFields.has(hit.field),
+            );
           }
           matched = length;
           break;
@@ -402,6 +450,7 @@ export function createSearchOver(
                 ),
               }
             : { field: record.field, text: record.text },
+          ownFields.has(record.field),
         );
       }
     }
@@ -475,13 +524,50 @@ export function createSearchOver(
       for (const entry of touched) gained[entry] = 0;
     }
 
+    preferPreferred(best, meaningful);
     return finish(best);
   }
 
+  /**
+   * A discouraged entry found only because the query shares words with it (no phrase of its own
+   * wording) goes right behind its preferred entry when that one is found too: the query names the
+   * concept, and the preferred entry is the better answer ("abuse that happened years ago" →
+   * non-recent abuse before historical abuse). It keeps its place when the query uses a word that
+   * is its own (a headword or form word) more than the preferred entry's ("bride" for child bride).
+   */
+  function preferPreferred(best: Map<number, Answer>, words: readonly string[]): void {
+    for (const [entry, answer] of best) {
+      if (answer.own || terms[entry]?.status === 'use') continue;
+      for (const preferred of preferredEntries[entry] ?? []) {
+        const target = best.get(preferred);
+        // Only when the preferred entry is found, and not already ahead.
+        if (target === undefined || target.score > maxScore || target.score < answer.score) {
+          continue;
+        }
+        if (usesOwnWord(entry, preferred, words)) continue;
+        answer.score = Math.min(maxScore, target.score + behindPreferred);
+      }
+    }
+  }
+
+  /** Does a query word name `entry` in a headword, form or abbreviation more than it names `other`? */
+  function usesOwnWord(entry: number, other: number, words: readonly string[]): boolean {
+    for (const word of words) {
+      let own: Posting | undefined;
+      let theirs: Posting | undefined;
+      for (const posting of postings.get(word) ?? []) {
+        if (posting.entry === entry) own = posting;
+        else if (posting.entry === other) theirs = posting;
+      }
+      if (own !== undefined && strongFields.has(own.field) && own.weight > (theirs?.weight ?? 0)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Drops what scores above `maxScore`, orders the rest, freezes it for the cache. */
-  function finish(
-    best: ReadonlyMap<number, { score: number; exact: boolean; matches: SearchMatch[] }>,
-  ): readonly Ranked[] {
+  function finish(best: ReadonlyMap<number, Answer>): readonly Ranked[] {
     const ranked: Ranked[] = [];
     for (const [entry, answer] of best) {
       if (answer.score > maxScore) continue;
