@@ -8,6 +8,7 @@
  * plugin's first-use compilation are included.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,10 +23,25 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' 
 const runs = Number(values.runs);
 const fileCount = Number(values.files);
 
+/** CPU time (user + system, ms) of this process's waited-for children, from /proc (Linux); less sensitive to machine load than wall time. */
+function childrenCpuMs(): number {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // After the command name: cutime and cstime are fields 16 and 17 of stat, i.e. 13 and 14 here.
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+let lastCpuMs = 0;
+
 function time(args: string[]): number {
+  const cpuBefore = childrenCpuMs();
   const start = process.hrtime.bigint();
   const result = spawnSync(process.execPath, [bin, ...args], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
   const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  lastCpuMs = childrenCpuMs() - cpuBefore;
   if (result.status !== 0 && result.status !== 1) throw new Error(`luxlint ${args.join(' ')} exited ${String(result.status)}: ${String(result.stderr)}`);
   return elapsed;
 }
@@ -61,10 +77,18 @@ function article(index: number): string {
 }
 
 const startup: number[] = [];
+const startupCpu: number[] = [];
 time([draft]); // warm the file system cache
-for (let run = 0; run < runs; run++) startup.push(time([draft]));
+for (let run = 0; run < runs; run++) {
+  startup.push(time([draft]));
+  startupCpu.push(lastCpuMs);
+}
 const version: number[] = [];
-for (let run = 0; run < runs; run++) version.push(time(['--version']));
+const versionCpu: number[] = [];
+for (let run = 0; run < runs; run++) {
+  version.push(time(['--version']));
+  versionCpu.push(lastCpuMs);
+}
 
 const corpus = await mkdtemp(path.join(tmpdir(), 'luxlint-bench-'));
 let bytes = 0;
@@ -86,8 +110,8 @@ try {
     node: process.version,
     cores: availableParallelism(),
     loadAverage: loadavg().map((value) => Number(value.toFixed(2))),
-    draft: { path: draft, runs, medianMs: Math.round(median(startup)), minMs: Math.round(Math.min(...startup)) },
-    version: { runs, medianMs: Math.round(median(version)) },
+    draft: { path: draft, runs, medianMs: Math.round(median(startup)), minMs: Math.round(Math.min(...startup)), medianCpuMs: Math.round(median(startupCpu)) },
+    version: { runs, medianMs: Math.round(median(version)), medianCpuMs: Math.round(median(versionCpu)) },
     corpus: { files: fileCount, megabytes: Number((bytes / 1e6).toFixed(2)), ...throughput, speedup: Number(((throughput['jobs1']?.seconds ?? 0) / (throughput['jobs2']?.seconds ?? 1)).toFixed(2)) },
   };
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');
