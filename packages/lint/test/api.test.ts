@@ -93,3 +93,27 @@ describe('formatFromPath', () => {
     expect(formatFromPath(path)).toBe(format);
   });
 });
+
+describe('edge inputs', () => {
+  it('handles empty and blank input in every format', () => {
+    for (const format of ['markdown', 'mdx', 'text', 'html'] as const) {
+      for (const fastPath of [true, false]) {
+        expect(lint('', { format, fastPath }).messages).toEqual([]);
+        expect(lint(' \n\n\t\n', { format, fastPath }).messages).toEqual([]);
+      }
+    }
+  });
+
+  it('keeps offsets exact after a byte order mark', () => {
+    const value = '\uFEFFA child porn case.\n\n# Child porn';
+    for (const format of ['markdown', 'mdx', 'text', 'html'] as const) {
+      for (const fastPath of [true, false]) {
+        const spans = lint(value, { format, fastPath }).messages.map((message) => {
+          const place = message.place && 'start' in message.place ? message.place : undefined;
+          return value.slice(place?.start.offset ?? 0, place?.end.offset ?? 0);
+        });
+        expect(spans, `${format} ${String(fastPath)}`).toEqual(['child porn', 'Child porn']);
+      }
+    }
+  });
+});

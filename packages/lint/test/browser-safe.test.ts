@@ -7,9 +7,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
 interface Esbuild {
-  build(
-    options: Record<string, unknown>,
-  ): Promise<{
+  build(options: Record<string, unknown>): Promise<{
     metafile: { inputs: Record<string, unknown> };
     outputFiles: Array<{ contents: Uint8Array }>;
   }>;

@@ -82,6 +82,8 @@ function htmlComment(value: string): string | undefined {
 
 /** Parse Markdown (or MDX) into prose blocks, block-quote ranges and control comments. */
 export function parseMarkdown(document: string, mdx: boolean): ParsedDocument {
+  // micromark drops a byte order mark and counts positions without it: parse after it instead.
+  if (document.startsWith('\uFEFF')) return shiftParsed(parseMarkdown(document.slice(1), mdx), 1);
   const tree = (mdx ? mdxParser : markdownParser).parse(document) as MdastRoot as unknown as MdNode;
   const blocks: Block[] = [];
   const quoteRanges: Array<[number, number]> = [];
@@ -210,6 +212,22 @@ function shiftPiece(piece: Piece, delta: number): Piece {
     ...shifted,
     starts: piece.starts.map((offset) => offset + delta),
     ends: piece.ends.map((offset) => offset + delta),
+  };
+}
+
+function shiftParsed(parsed: ParsedDocument, delta: number): ParsedDocument {
+  return {
+    blocks: parsed.blocks.map((block) => ({
+      start: block.start + delta,
+      end: block.end + delta,
+      pieces: block.pieces.map((piece) => shiftPiece(piece, delta)),
+    })),
+    quoteRanges: parsed.quoteRanges.map(([from, to]) => [from + delta, to + delta] as const),
+    directives: parsed.directives.map((directive) => ({
+      ...directive,
+      start: directive.start + delta,
+      end: directive.end + delta,
+    })),
   };
 }
 
