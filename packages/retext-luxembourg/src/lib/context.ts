@@ -16,6 +16,8 @@ interface TitleRun {
   readonly cues: readonly (readonly [number, number])[];
   /** The run holds a tail opener after its cue (`… Rapporteur on the Sale of Children`). */
   readonly opensTail: boolean;
+  /** How many capitalised words of the run are names (not numbers, articles or connectors). */
+  readonly named: number;
 }
 
 /**
@@ -28,15 +30,18 @@ export class ParagraphContext {
   private readonly from: number;
   private readonly to: number;
   private readonly quoteRanges: readonly QuoteRange[];
-  private titleSpansCache: Span[] | undefined;
-  private quoteSpansCache: QuoteRange[] | undefined;
-  private preferredCache: Span[] | undefined;
-  private allowedCache: Span[] | undefined;
+  private titleCoverage: Coverage<Span> | undefined;
+  private quoteCoverage: Coverage<QuoteRange> | undefined;
+  private preferredCoverage: Coverage<Span> | undefined;
+  private allowedCoverage: Coverage<Span> | undefined;
   private runsCache: TitleRun[] | undefined;
-  private readonly mentions = new Map<
-    number,
-    { readonly last: number; readonly mention: boolean }
-  >();
+  /** For each word, the run that holds it (index into `runsCache`), or -1. */
+  private runAt: Int32Array | undefined;
+  private tailCoverage: Coverage<TitleRun> | undefined;
+  private readonly childSentences = new Map<number, boolean>();
+  /** Decided mentions, by first word, and the last words of those that are mentions. */
+  private readonly mentions = new Map<number, boolean>();
+  private readonly mentionEnds = new Set<number>();
 
   constructor(
     document: Document,
@@ -50,6 +55,19 @@ export class ParagraphContext {
     this.from = from;
     this.to = to;
     this.quoteRanges = quoteRanges;
+  }
+
+  /** Spans covering each word of the paragraph, so that each query looks at a few spans only. */
+  private cover<T>(
+    items: readonly T[],
+    wordsOf: (item: T) => readonly [number, number] | undefined,
+  ): Coverage<T> {
+    const coverage = new Coverage<T>(this.from, this.to);
+    for (const item of items) {
+      const range = wordsOf(item);
+      if (range) coverage.add(range[0], range[1], item);
+    }
+    return coverage;
   }
 
   /** The reason a match is not a fault, or `undefined` when it is one. */
@@ -67,6 +85,15 @@ export class ParagraphContext {
   indicatesChild(span: Span): boolean {
     const words = this.document.words;
     const sentence = (words[span.first] as Word).sentence;
+    const known = this.childSentences.get(sentence);
+    if (known !== undefined) return known;
+    const result = this.sentenceIndicatesChild(span, sentence);
+    this.childSentences.set(sentence, result);
+    return result;
+  }
+
+  private sentenceIndicatesChild(span: Span, sentence: number): boolean {
+    const words = this.document.words;
     let first = span.first;
     while (first > this.from && (words[first - 1] as Word).sentence === sentence) first--;
     let last = span.last;
@@ -106,8 +133,8 @@ export class ParagraphContext {
 
   private isAllowed(span: Span): boolean {
     if (this.compiled.allow.length === 0) return false;
-    this.allowedCache ??= this.findAllowed();
-    return this.allowedCache.some((other) => overlaps(other, span));
+    this.allowedCoverage ??= this.cover(this.findAllowed(), (other) => [other.first, other.last]);
+    return this.allowedCoverage.some(span.first, span.last, (other) => overlaps(other, span));
   }
 
   private findAllowed(): Span[] {
@@ -141,14 +168,14 @@ export class ParagraphContext {
   }
 
   private isPreferred(span: Span): boolean {
-    this.preferredCache ??= findOccurrences(
-      this.document.words,
-      this.from,
-      this.to,
-      this.compiled.preferred,
+    this.preferredCoverage ??= this.cover(
+      findOccurrences(this.document.words, this.from, this.to, this.compiled.preferred),
+      (other) => [other.first, other.last],
     );
     // A preferred phrase inside a longer discouraged one (`sex worker` in `child sex worker`) does not save it.
-    return this.preferredCache.some(
+    return this.preferredCoverage.some(
+      span.first,
+      span.last,
       (other) =>
         overlaps(other, span) &&
         (other.first < span.first ||
@@ -158,34 +185,46 @@ export class ParagraphContext {
   }
 
   private isLegalTitle(span: Span): boolean {
-    this.titleSpansCache ??= findLooseOccurrences(
-      this.document.words,
-      this.from,
-      this.to,
-      this.compiled.titles,
+    this.titleCoverage ??= this.cover(
+      findLooseOccurrences(this.document.words, this.from, this.to, this.compiled.titles),
+      (title) => [title.first, title.last],
     );
-    if (this.titleSpansCache.some((title) => title.first <= span.first && span.last <= title.last))
+    if (this.titleCoverage.some(span.first, span.first, (title) => span.last <= title.last)) {
       return true;
+    }
 
     const words = this.document.words;
-    this.runsCache ??= this.findRuns();
-    let allCapitalised = true;
-    for (let index = span.first; index <= span.last; index++) {
-      if (!(words[index] as Word).capitalised) allCapitalised = false;
-    }
-    for (const run of this.runsCache) {
-      if (run.first > span.first) break;
-      const inside = allCapitalised && span.last <= run.last;
-      // A lone cue word opening a sentence is just a capitalised word (`Part of the …`, `Rules on …`).
-      if (run.hasCue && !(run.first === run.last && this.opensSentence(run.first))) {
-        if (inside && this.cueNames(run, span)) return true;
-        const tailEnd = this.tailEnd(run);
-        if (tailEnd !== undefined && span.last <= tailEnd) return true;
-      } else if (inside && this.isProperName(run, span)) {
-        return true;
+    const runs = (this.runsCache ??= this.findRuns());
+    if (!this.runAt) {
+      this.runAt = new Int32Array(this.to - this.from).fill(-1);
+      for (const [index, run] of runs.entries()) {
+        this.runAt.fill(index, run.first - this.from, run.last - this.from + 1);
       }
+      this.tailCoverage = this.cover(
+        runs.filter((run) => this.isCueRun(run)),
+        (run) => {
+          const tailEnd = this.tailEnd(run);
+          return tailEnd === undefined ? undefined : [run.first, tailEnd];
+        },
+      );
     }
-    return false;
+    const inTail = this.tailCoverage?.some(span.first, span.first, (run) => {
+      const tailEnd = this.tailEnd(run);
+      return tailEnd !== undefined && span.last <= tailEnd;
+    });
+    if (inTail) return true;
+
+    const run = runs[this.runAt[span.first - this.from] ?? -1];
+    if (!run || span.last > run.last) return false;
+    for (let index = span.first; index <= span.last; index++) {
+      if (!(words[index] as Word).capitalised) return false;
+    }
+    return this.isCueRun(run) ? this.cueNames(run, span) : this.isProperName(run, span);
+  }
+
+  /** A run with a title cue, except a lone cue word opening a sentence (`Part of the …`, `Rules on …`). */
+  private isCueRun(run: TitleRun): boolean {
+    return run.hasCue && !(run.first === run.last && this.opensSentence(run.first));
   }
 
   /**
@@ -200,22 +239,21 @@ export class ParagraphContext {
     let start = span.first;
     while (start > run.first && (words[start - 1] as Word).capitalised) start--;
     if (this.opensSentence(start)) return false;
+    let inSpan = 0;
+    for (let index = span.first; index <= span.last; index++) if (this.isNamedWord(index)) inSpan++;
+    return run.named >= 3 && run.named - inSpan >= 1;
+  }
+
+  /** A capitalised word that is neither a number, an article nor a connector. */
+  private isNamedWord(index: number): boolean {
+    const word = this.document.words[index] as Word;
     const { articleWords, titleConnectors } = this.compiled;
-    let named = 0;
-    let outside = 0;
-    for (let index = run.first; index <= run.last; index++) {
-      const word = words[index] as Word;
-      if (
-        !word.capitalised ||
-        word.numeric ||
-        articleWords.has(word.folded) ||
-        titleConnectors.has(word.folded)
-      )
-        continue;
-      named++;
-      if (index < span.first || index > span.last) outside++;
-    }
-    return named >= 3 && outside >= 1;
+    return (
+      word.capitalised &&
+      !word.numeric &&
+      !articleWords.has(word.folded) &&
+      !titleConnectors.has(word.folded)
+    );
   }
 
   /** Title Case runs (`Child Pornography Prevention Act`, `Special Rapporteur on the Sale of Children`). */
@@ -257,7 +295,16 @@ export class ParagraphContext {
         if (cueLength > 0) cues.push([at, at + cueLength - 1]);
         else if (cues.length > 0 && titleTailOpeners.has(word.folded)) opensTail = true;
       }
-      runs.push({ first: index, last: lastCapitalised, hasCue: cues.length > 0, cues, opensTail });
+      let named = 0;
+      for (let at = index; at <= lastCapitalised; at++) if (this.isNamedWord(at)) named++;
+      runs.push({
+        first: index,
+        last: lastCapitalised,
+        hasCue: cues.length > 0,
+        cues,
+        opensTail,
+        named,
+      });
       index = lastCapitalised + 1;
     }
     return runs;
@@ -302,8 +349,18 @@ export class ParagraphContext {
   private cueNames(run: TitleRun, span: Span): boolean {
     const words = this.document.words;
     const { titleTailOpeners, titleConnectors, titleVocabulary } = this.compiled;
-    for (const [cueFirst, cueLast] of run.cues) {
-      if (cueLast < span.first) {
+    // Only cues near the match can name it; the cues are in text order.
+    let low = 0;
+    let high = run.cues.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((run.cues[middle]?.[1] ?? 0) < span.first - maximumTitleGap) low = middle + 1;
+      else high = middle;
+    }
+    for (let cueIndex = low; cueIndex < run.cues.length; cueIndex++) {
+      const [cueFirst, cueLast] = run.cues[cueIndex] as readonly [number, number];
+      if (cueFirst > span.last + 4) break;
+      if (cueLast < span.first && span.first - cueLast <= maximumTitleGap) {
         const opener = words[cueLast + 1] as Word;
         if (!titleTailOpeners.has(opener.folded)) continue;
         let titleWords = true;
@@ -342,7 +399,16 @@ export class ParagraphContext {
    * only be made of words found in titles, forms and preferred terms, so `the Rapporteur on
    * trafficking said that child pornography…` stops at `said`.
    */
+  private readonly tailEnds = new Map<TitleRun, number | undefined>();
+
   private tailEnd(run: TitleRun): number | undefined {
+    if (this.tailEnds.has(run)) return this.tailEnds.get(run);
+    const end = this.computeTailEnd(run);
+    this.tailEnds.set(run, end);
+    return end;
+  }
+
+  private computeTailEnd(run: TitleRun): number | undefined {
     const words = this.document.words;
     const { titleTailOpeners, titleVocabulary } = this.compiled;
     const last = words[run.last] as Word;
@@ -360,7 +426,8 @@ export class ParagraphContext {
     )
       cursor = run.last + 1;
     else return undefined;
-    while (cursor + 1 < this.to) {
+    const limit = Math.min(this.to, run.last + 1 + maximumTitleGap);
+    while (cursor + 1 < limit) {
       const current = words[cursor] as Word;
       const following = words[cursor + 1] as Word;
       if (!this.continuesTitle(current) || following.inUrl) break;
@@ -380,9 +447,10 @@ export class ParagraphContext {
 
   private isMention(span: Span): boolean {
     const known = this.mentions.get(span.first);
-    if (known !== undefined) return known.mention;
+    if (known !== undefined) return known;
     const mention = this.computeMention(span);
-    this.mentions.set(span.first, { last: span.last, mention });
+    this.mentions.set(span.first, mention);
+    if (mention) this.mentionEnds.add(span.last);
     return mention;
   }
 
@@ -412,10 +480,7 @@ export class ParagraphContext {
     } else {
       return false;
     }
-    for (const known of this.mentions.values()) {
-      if (known.mention && known.last === previousEnd) return true;
-    }
-    return false;
+    return this.mentionEnds.has(previousEnd);
   }
 
   /**
@@ -482,10 +547,21 @@ export class ParagraphContext {
   }
 
   private isQuotation(span: Span): boolean {
-    if (this.quoteRanges.some(([start, end]) => start <= span.start && span.end <= end))
-      return true;
-    this.quoteSpansCache ??= this.findQuotes();
-    return this.quoteSpansCache.some(([start, end]) => start <= span.start && span.end <= end);
+    if (insideAny(this.quoteRanges, span)) return true;
+    if (!this.quoteCoverage) {
+      const words = this.document.words;
+      this.quoteCoverage = this.cover(this.findQuotes(), ([start, end]) => {
+        const first = firstWordFrom(words, this.from, this.to, start);
+        let last = first - 1;
+        while (last + 1 < this.to && (words[last + 1] as Word).end <= end) last++;
+        return last >= first ? [first, last] : undefined;
+      });
+    }
+    return this.quoteCoverage.some(
+      span.first,
+      span.first,
+      ([start, end]) => start <= span.start && span.end <= end,
+    );
   }
 
   /** Spans of text between quotation marks in this paragraph. */
@@ -598,4 +674,81 @@ export function quoteSpans(
     if (open === firstVisible) spans.push([offsets[open] ?? 0, lastOffset]);
   }
   return spans;
+}
+
+/** Words between a title cue and the match it names, at most (`Protocol … on the sale of children, child prostitution and …`). */
+const maximumTitleGap = 40;
+
+/** The first word of `[from, to)` starting at or after `offset` (binary search). */
+function firstWordFrom(words: readonly Word[], from: number, to: number, offset: number): number {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((words[middle] as Word).start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Which items cover each word of a paragraph. Queries look only at the items covering one word,
+ * so a paragraph dense with matches stays linear.
+ */
+class Coverage<T> {
+  private readonly from: number;
+  private readonly items: (T[] | undefined)[];
+
+  constructor(from: number, to: number) {
+    this.from = from;
+    this.items = new Array<T[] | undefined>(to - from);
+  }
+
+  add(first: number, last: number, item: T): void {
+    for (let index = first; index <= last; index++)
+      (this.items[index - this.from] ??= []).push(item);
+  }
+
+  /** Whether an item covering any word of `[first, last]` passes `test`. */
+  some(first: number, last: number, test: (item: T) => boolean): boolean {
+    for (let index = first; index <= last; index++) {
+      const items = this.items[index - this.from];
+      if (items?.some(test)) return true;
+    }
+    return false;
+  }
+}
+
+const mergedRanges = new WeakMap<readonly QuoteRange[], QuoteRange[]>();
+
+/** Whether `span` lies inside one of `ranges` (merged and sorted once per array, then a binary search). */
+function insideAny(ranges: readonly QuoteRange[], span: Span): boolean {
+  if (ranges.length === 0) return false;
+  let merged = mergedRanges.get(ranges);
+  if (!merged) {
+    merged = mergeRanges(ranges);
+    mergedRanges.set(ranges, merged);
+  }
+  let low = 0;
+  let high = merged.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const [start, end] = merged[middle] as QuoteRange;
+    if (end < span.end) low = middle + 1;
+    else if (start > span.start) high = middle - 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Sort ranges and merge overlapping ones (a quotation nested in another lies inside the outer one). */
+function mergeRanges(ranges: readonly QuoteRange[]): QuoteRange[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [start, end] of sorted) {
+    const last = merged.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
 }

@@ -83,10 +83,19 @@ export function findMatches(
     }
   }
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  // Longest first; a word already taken by a longer match cannot belong to another.
+  const taken = new Uint8Array(Math.max(0, to - from));
   const chosen: FormMatch[] = [];
   for (const candidate of candidates) {
-    if (chosen.some((other) => candidate.first <= other.last && other.first <= candidate.last))
-      continue;
+    let free = true;
+    for (let index = candidate.first; index <= candidate.last; index++) {
+      if (taken[index - from]) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    taken.fill(1, candidate.first - from, candidate.last - from + 1);
     chosen.push(candidate);
   }
   return chosen.sort((a, b) => a.start - b.start);
