@@ -148,6 +148,15 @@ describe('mention', () => {
     expect(found(text)).toEqual([]);
   });
 
+  it('reads a mention after an appositive comma or a colon', () => {
+    expect(found('The older term, child pornography, faded.', skipped)).toEqual([
+      'child-pornography:child pornography@mention',
+    ]);
+    expect(found('They use the word: "sextortion".', skipped)).toEqual([
+      'sextortion:sextortion@mention',
+    ]);
+  });
+
   it('carries a mention along a list of mentioned terms', () => {
     expect(
       found('Avoid the terms "child prostitute" and "child pornography" in reports.', skipped),

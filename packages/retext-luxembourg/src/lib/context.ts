@@ -3,8 +3,8 @@ import { findLooseOccurrences, findOccurrences, type Span } from './match.js';
 import type { Document, Token, Word } from './tokens.js';
 import type { QuoteRange, SkipContext } from './types.js';
 
-/** Characters that may stand between a cue and the match it introduces (space, hyphen, opening quotes). */
-const openingMarks = /^[\s\-\u2010\u2011"'“‘«„([*_]*$/u;
+/** Characters that may stand between a cue and the match it introduces (space, hyphen, opening quotes, an appositive comma or a colon). */
+const openingMarks = /^[\s\-\u2010\u2011"'“‘«„([*_,:]*$/u;
 /** Characters that may stand between two items of a list of mentioned terms. */
 const listMarks = /^[\s"'“”‘’«»,]*$/u;
 
