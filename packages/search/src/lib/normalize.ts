@@ -101,9 +101,10 @@ export function foldText(text: string): string {
   const cleaned = text
     .slice(0, maxQueryLength * 64)
     .replace(loneSurrogate, ' ')
+    // Lower case before the marks go: some capitals lower-case into a letter and a mark (İ).
+    .toLowerCase()
     .normalize('NFKD')
     .replace(combiningMarks, '')
-    .toLowerCase()
     .replace(apostrophes, '');
   const words = cleaned.split(nonWord).filter((word) => word.length > 0);
   return words.map(foldSpelling).join(' ');
@@ -117,6 +118,23 @@ export function keyWords(text: string): string[] {
     .split(' ')
     .filter((word) => !droppedWords.has(word))
     .map((word) => foldSpelling(singular(word)));
+}
+
+/**
+ * `keyWords` of a text that is already `foldText` output (the query side folds once): the same
+ * words, without normalising and splitting the text a second time.
+ */
+export function keyWordsOfFolded(folded: string): string[] {
+  const words: string[] = [];
+  if (folded.length === 0) return words;
+  for (const word of folded.split(' ')) {
+    if (word.length === 0) continue;
+    // foldText would run the spelling rules again; they are memoised, so this costs a Map look-up.
+    const again = foldSpelling(word);
+    if (droppedWords.has(again)) continue;
+    words.push(foldSpelling(singular(again)));
+  }
+  return words;
 }
 
 /** The exact-match key of a phrase: `keyWords` joined without spaces. */

@@ -1,7 +1,7 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { Term } from '@luxlint/terms';
 import type { phraseFields, SearchField } from './documents.js';
-import { foldText, keyWords, maxQueryLength, stopWords } from './normalize.js';
+import { foldText, keyWords, keyWordsOfFolded, maxQueryLength, stopWords } from './normalize.js';
 import { buildIndex, fingerprint, hydrate, pairKey, type Posting } from './search-index.js';
 import type {
   CreateSearchOptions,
@@ -40,7 +40,7 @@ const correctionOptions = {
 /** A phrase is tried fuzzily only if it holds this share of the query's letter pairs… */
 const minPhraseShare = 0.5;
 /** …and only this many phrases, those sharing the most. */
-const maxFuzzyCandidates = 12;
+const maxFuzzyCandidates = 8;
 
 const defaultLimit = 10;
 const defaultMaxScore = 0.45;
@@ -324,9 +324,16 @@ export function createSearchOver(
     Object.freeze(term.preferred.map((id) => headwords.get(id) ?? id.replaceAll('-', ' '))),
   );
 
+  /**
+   * Fuzzy phrase matching is for misspellings: when every word of the query is a word of the
+   * dataset, the exact, contained and word-overlap passes already see everything it could.
+   */
+  const hasUnknownWord = (words: readonly string[]): boolean =>
+    words.some((word) => !postings.has(word) && !stopWords.has(word) && !/^\d+$/u.test(word));
+
   /** Ranks a folded query (see `foldText`). */
   function rank(folded: string): readonly Ranked[] {
-    const words = keyWords(folded);
+    const words = keyWordsOfFolded(folded);
     if (words.length === 0) return [];
     const best = new Map<number, Answer>();
     /** `own`: the hit is a phrase of the entry's own wording (passes 1–3), not shared words. */
@@ -366,18 +373,28 @@ export function createSearchOver(
 
     // The fast path that answers most look-ups: the whole query is an entry's own phrase (or a
     // synonym of a preferred entry), so the other passes could only add weaker neighbours.
-    if ([...best.values()].some((answer) => answer.score <= synonymScore)) {
-      return finish(best);
+    for (const answer of best.values()) {
+      if (answer.score <= synonymScore) return finish(best);
     }
 
     // (2) Known phrases inside a longer query, longest first, not overlapping.
     if (words.length > 1 && words.length <= maxPhraseWords) {
+      const keys: string[] = [];
+      const content = countContentWords(words);
       let start = 0;
       while (start < words.length) {
         let matched = 0;
-        for (let length = Math.min(longest, words.length - start); length >= 1; length--) {
+        // The keys of the phrases starting here, shortest first: built once, tried longest first.
+        const maxLength = Math.min(longest, words.length - start);
+        keys.length = 0;
+        let joined = '';
+        for (let length = 1; length <= maxLength; length++) {
+          joined += words[start + length - 1] ?? '';
+          keys.push(joined);
+        }
+        for (let length = maxLength; length >= 1; length--) {
           if (length === words.length) continue;
-          const key = words.slice(start, start + length).join('');
+          const key = keys[length - 1] ?? '';
           // A lone word counts only when it is long and rare ("sectt", "sextortion"); common
           // ones ("child") and short ones ("sea", "cp") are left to the word-overlap pass.
           if (
@@ -389,7 +406,7 @@ export function createSearchOver(
           // A preferred phrase inside a query ("child" in "child care") says nothing about the entry.
           const hits = table.get(key)?.filter((hit) => hit.field !== 'preferred');
           if (hits === undefined || hits.length === 0) continue;
-          const covered = length / words.filter((word) => !stopWords.has(word)).length;
+          const covered = length / content;
           for (const hit of hits) {
             const weak = strongFields.has(hit.field)
               ? 0
@@ -415,7 +432,11 @@ export function createSearchOver(
     }
 
     // (3) Fuzzy phrases: fuse.js's Bitap on the phrases sharing enough letter pairs with the query.
-    if (folded.length >= minFuzzyLength && folded.length <= maxFuzzyLength) {
+    if (
+      folded.length >= minFuzzyLength &&
+      folded.length <= maxFuzzyLength &&
+      hasUnknownWord(words)
+    ) {
       const candidates = fuzzyCandidates(folded);
       // One small Fuse over the candidates: the query's Bitap pattern is compiled once, not per
       // phrase as `Fuse.match` would.
@@ -631,20 +652,36 @@ function statusRank(term: Term | undefined): number {
   return term === undefined ? 3 : term.status === 'use' ? 0 : term.status === 'caution' ? 1 : 2;
 }
 
-/** Strongest reason first, then by field; one match per (field, text). */
-function orderMatches(matches: readonly SearchMatch[]): SearchMatch[] {
-  const seen = new Set<string>();
+function countContentWords(words: readonly string[]): number {
+  let count = 0;
+  for (const word of words) if (!stopWords.has(word)) count++;
+  return count;
+}
+
+const byFieldRank = (a: SearchMatch, b: SearchMatch): number =>
+  fieldRank[a.field] - fieldRank[b.field];
+
+/**
+ * Strongest reason first, then by field; one match per (field, text). Answers hold a handful of
+ * matches, so a linear scan beats building keys for a Set.
+ */
+function orderMatches(matches: SearchMatch[]): SearchMatch[] {
+  if (matches.length > 2) {
+    const [first] = matches;
+    const rest = matches.slice(1).sort(byFieldRank);
+    matches.length = 1;
+    if (first !== undefined) for (const match of rest) matches.push(match);
+  }
   const unique: SearchMatch[] = [];
-  const [first, ...rest] = matches;
-  const sorted =
-    first === undefined
-      ? []
-      : [first, ...rest.sort((a, b) => fieldRank[a.field] - fieldRank[b.field])];
-  for (const match of sorted) {
-    const key = `${match.field}\u0000${match.text}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    unique.push(Object.freeze(match));
+  for (const match of matches) {
+    let seen = false;
+    for (const kept of unique) {
+      if (kept.field === match.field && kept.text === match.text) {
+        seen = true;
+        break;
+      }
+    }
+    if (!seen) unique.push(Object.freeze(match));
   }
   return unique;
 }
