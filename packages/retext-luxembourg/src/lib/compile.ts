@@ -1,4 +1,4 @@
-import type { LanguagePack, LegalTitle, LocalizedText, MatchForm, Term } from '@luxlint/terms';
+import type { LanguagePack, LocalizedText, MatchForm, Term } from '@luxlint/terms';
 import { languageExtras } from './language-extras.js';
 import type { ResolvedOptions } from './options.js';
 import { OptionsError } from './options.js';
@@ -529,9 +529,4 @@ function joinings(parts: readonly Part[]): Part[][] {
     }
     return result;
   });
-}
-
-/** Titles of one language, for tests and tools. */
-export function titlesIn(titles: readonly LegalTitle[], lang: string): LegalTitle[] {
-  return titles.filter((title) => title.lang === lang || title.lang === lang.split('-')[0]);
 }

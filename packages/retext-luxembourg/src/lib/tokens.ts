@@ -1,6 +1,6 @@
 import type { Root as NlcstRoot } from 'nlcst';
 import type { Point } from 'unist';
-import { apostrophes, fold, hyphens, isWordCharacter } from './text.js';
+import { apostrophes, fold, hyphens } from './text.js';
 
 /** One leaf of the natural-language tree, flattened, with its offsets in the original file. */
 export interface Token {
@@ -200,9 +200,4 @@ function markUrls(tokens: readonly Token[], words: Word[]): void {
     }
     index = last + 1;
   }
-}
-
-/** Whether `character` is a letter or digit (exported for context rules). */
-export function isWordLike(character: string): boolean {
-  return isWordCharacter(character);
 }
