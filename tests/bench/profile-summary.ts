@@ -36,6 +36,8 @@ export interface ProfileRow {
 
 export interface ProfileSummary {
   readonly totalMs: number;
+  /** Self time grouped by stage of the lint path (see `stageOf`). */
+  readonly byStage: readonly ProfileRow[];
   readonly byPackage: readonly ProfileRow[];
   readonly byFunction: readonly ProfileRow[];
 }
@@ -56,6 +58,33 @@ export function packageOf(url: string, functionName: string): string {
   return path;
 }
 
+/** The stage of the lint path a package belongs to. */
+export function stageOf(owner: string): string {
+  if (
+    /^(micromark|mdast-util-|remark-|decode-named-character-reference|character-entities)/.test(
+      owner,
+    )
+  )
+    return 'Markdown parse (remark/micromark)';
+  if (
+    /^(parse-english|parse-latin|retext-english|nlcst-|unist-util-modify-children|unist-util-visit-children|array-iterate)/.test(
+      owner,
+    )
+  )
+    return 'English parse (parse-english/parse-latin)';
+  if (owner === 'workspace:retext-luxembourg' || owner.startsWith('unist-util-visit'))
+    return 'plugin (retext-luxembourg, tree walks)';
+  if (owner === 'workspace:lint')
+    return '@luxlint/lint glue (runs, pieces, nlcst building, directives)';
+  if (/^(unified|vfile|vfile-message|trough|bail|devlop|extend|is-plain-obj)/.test(owner))
+    return 'unified/vfile';
+  if (owner === '(garbage collector)') return 'garbage collector';
+  if (owner === '(idle)' || owner === '(program)') return 'idle/program';
+  if (owner === 'tests') return 'benchmark driver (corpus generation)';
+  if (owner === 'node:internal' || owner === '(native)') return 'node internals, natives, RegExp';
+  return 'other';
+}
+
 function rows(totals: Map<string, number>, totalMs: number): ProfileRow[] {
   return [...totals]
     .map(([name, ms]) => ({
@@ -72,18 +101,22 @@ export function summariseProfile(profile: CpuProfile): ProfileSummary {
   const msPerHit = hits === 0 ? 0 : totalMs / hits;
   const byPackage = new Map<string, number>();
   const byFunction = new Map<string, number>();
+  const byStage = new Map<string, number>();
   for (const node of profile.nodes) {
     const ms = (node.hitCount ?? 0) * msPerHit;
     if (ms === 0) continue;
     const { functionName, url, lineNumber } = node.callFrame;
     const owner = packageOf(url, functionName);
     byPackage.set(owner, (byPackage.get(owner) ?? 0) + ms);
+    const stage = stageOf(owner);
+    byStage.set(stage, (byStage.get(stage) ?? 0) + ms);
     const file = url.split('/').at(-1) ?? '';
     const key = `${functionName || '(anonymous)'} ${owner}${file ? ` ${file}:${lineNumber + 1}` : ''}`;
     byFunction.set(key, (byFunction.get(key) ?? 0) + ms);
   }
   return {
     totalMs: Math.round(totalMs),
+    byStage: rows(byStage, totalMs),
     byPackage: rows(byPackage, totalMs),
     byFunction: rows(byFunction, totalMs),
   };
@@ -94,6 +127,8 @@ export function formatSummary(summary: ProfileSummary, top = 20): string {
     `  ${String(row.ms).padStart(7)} ms ${row.share.toFixed(1).padStart(5)}%  ${row.name}`;
   return [
     `total ${summary.totalMs} ms`,
+    'self time by stage:',
+    ...summary.byStage.map(line),
     'self time by package:',
     ...summary.byPackage.slice(0, 12).map(line),
     `top ${top} functions by self time:`,
