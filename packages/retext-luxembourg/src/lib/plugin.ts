@@ -11,6 +11,9 @@ import { flatten, type Word } from './tokens.js';
 import type { Dataset, Options, QuoteRange } from './types.js';
 import { createTextPrefilter } from './prefilter.js';
 
+/** How many distinct configurations stay compiled (an editor may try many `allow` lists). */
+const maximumCachedConfigurations = 32;
+
 /** Compiled data per dataset, per options key: compiling is done once, not per file. */
 const caches = new WeakMap<Dataset, Map<string, Compiled>>();
 
@@ -28,10 +31,17 @@ export function compiledFor(dataset: Dataset, options: Options | null | undefine
   }
   const key = optionsKey(resolved) + JSON.stringify([resolved.reportSkipped, resolved.baseUrl]);
   let compiled = cache.get(key);
-  if (!compiled) {
+  if (compiled) {
+    // Keep the most recently used configurations last, so the oldest is dropped first.
+    cache.delete(key);
+  } else {
     compiled = compile(dataset, resolved);
-    cache.set(key, compiled);
+    if (cache.size >= maximumCachedConfigurations) {
+      const oldest = cache.keys().next();
+      if (!oldest.done) cache.delete(oldest.value);
+    }
   }
+  cache.set(key, compiled);
   return compiled;
 }
 
