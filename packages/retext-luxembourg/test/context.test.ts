@@ -75,6 +75,16 @@ describe('legal-title', () => {
     expect(found('The Child Pornography Act 1996 applies.')).toEqual([]);
   });
 
+  it('reads no title into text in capitals, except through the list or a cue and opener', () => {
+    expect(found('THE CHILD PORNOGRAPHY UNIT WAS RENAMED')).toEqual([
+      'child-pornography:CHILD PORNOGRAPHY',
+    ]);
+    expect(found('VOLUNTEERS OF STOP CHILD PORNOGRAPHY NOW MARCHED')).toEqual([
+      'child-pornography:CHILD PORNOGRAPHY',
+    ]);
+    expect(found('THE COALITION AGAINST CHILD PORNOGRAPHY MET')).toEqual([]);
+  });
+
   it('does not let any capitalised word make a title', async () => {
     expect(found('The CHILD PORNOGRAPHY unit was renamed.')).toEqual([
       'child-pornography:CHILD PORNOGRAPHY',

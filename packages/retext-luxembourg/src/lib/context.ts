@@ -18,6 +18,8 @@ interface TitleRun {
   readonly opensTail: boolean;
   /** How many capitalised words of the run are names (not numbers, articles or connectors). */
   readonly named: number;
+  /** Every word of the run is in capitals (a shouted headline): capitals then say nothing. */
+  readonly allCaps: boolean;
 }
 
 /**
@@ -219,7 +221,8 @@ export class ParagraphContext {
     for (let index = span.first; index <= span.last; index++) {
       if (!(words[index] as Word).capitalised) return false;
     }
-    return this.isCueRun(run) ? this.cueNames(run, span) : this.isProperName(run, span);
+    if (this.isCueRun(run)) return this.cueNames(run, span);
+    return !run.allCaps && this.isProperName(run, span);
   }
 
   /** A run with a title cue, except a lone cue word opening a sentence (`Part of the …`, `Rules on …`). */
@@ -242,6 +245,16 @@ export class ParagraphContext {
     let inSpan = 0;
     for (let index = span.first; index <= span.last; index++) if (this.isNamedWord(index)) inSpan++;
     return run.named >= 3 && run.named - inSpan >= 1;
+  }
+
+  /** Whether words `first..last` are all written in capitals (numbers aside). */
+  private allCaps(first: number, last: number): boolean {
+    const words = this.document.words;
+    for (let index = first; index <= last; index++) {
+      const word = words[index] as Word;
+      if (!word.numeric && word.value !== word.value.toUpperCase()) return false;
+    }
+    return true;
   }
 
   /** A capitalised word that is neither a number, an article nor a connector. */
@@ -304,6 +317,7 @@ export class ParagraphContext {
         cues,
         opensTail,
         named,
+        allCaps: this.allCaps(index, lastCapitalised),
       });
       index = lastCapitalised + 1;
     }
@@ -376,7 +390,7 @@ export class ParagraphContext {
           }
         }
         if (titleWords) return true;
-      } else if (cueFirst > span.last && cueFirst - span.last - 1 <= 3) {
+      } else if (!run.allCaps && cueFirst > span.last && cueFirst - span.last - 1 <= 3) {
         let capitalisedWords = true;
         for (let index = span.last + 1; index < cueFirst; index++) {
           const word = words[index] as Word;
