@@ -429,28 +429,32 @@ describe.each(builds)('settings and config files (%s build)', (build) => {
     }
   });
 
-  it('logs an error thrown while linting, tells the user, and recovers when the cause is fixed', async () => {
-    const project = path.join(workspace, 'throws');
+  it('drops config values the linter would reject (unknown lang, rule id, bad URL), says so, and keeps linting', async () => {
+    const project = path.join(workspace, 'rejected');
     mkdirSync(project, { recursive: true });
     const rc = path.join(project, '.luxlintrc.json');
-    writeFileSync(rc, JSON.stringify({ lang: 'xx' }));
+    writeFileSync(
+      rc,
+      JSON.stringify({
+        $schema: 'https://luxlint.dev/schema.json',
+        lang: 'xx',
+        baseUrl: 'not a url',
+        rules: { 'child-pornografy': 'off', 'child-prostitute': 'off' },
+      }),
+    );
     const client = await TestClient.start(build, { rootDirectory: workspace });
     try {
       const uri = fileUri(path.join(project, 'draft.md'));
-      await client.open(uri, 'child pornography\n');
-      expect(await client.diagnosticsFor(uri)).toEqual([]);
-      expect(client.logs.join('\n')).toContain(`linting ${uri} failed`);
-      expect(client.shownMessages.join('\n')).toContain(
-        `luxlint could not check ${path.join(project, 'draft.md')}:`,
+      await client.open(uri, 'child pornography and a child prostitute\n');
+      expect((await client.diagnosticsFor(uri)).map((d) => d.code)).toEqual(['child-pornography']);
+      const shown = client.shownMessages.join('\n');
+      expect(shown).toContain(`${rc}: \`lang\` is "xx"; expected one of en`);
+      expect(shown).toContain(`${rc}: \`baseUrl\` is "not a url"; expected an absolute URL`);
+      expect(shown).toContain(
+        `${rc}: \`rules\` names "child-pornografy", which is not the id of any luxlint entry`,
       );
-      expect(client.isRunning).toBe(true);
-
-      const since = client.mark();
-      writeFileSync(rc, JSON.stringify({ lang: 'en' }));
-      await client.filesChanged([{ uri: fileUri(rc), type: FileChangeType.Changed }]);
-      expect((await client.diagnosticsFor(uri, { since })).map((d) => d.code)).toEqual([
-        'child-pornography',
-      ]);
+      expect(shown).not.toContain('$schema');
+      expect(client.logs.join('\n')).not.toContain('failed');
     } finally {
       await client.stop();
     }

@@ -51,10 +51,12 @@ describe('loadConfig', () => {
   it('names the file, the key and the valid choices, and keeps the valid keys', () => {
     const root = workspace({
       '.luxlintrc.json': JSON.stringify({
+        $schema: './schema.json',
         preset: 'strict',
-        rules: { 'child-pornography': 'never', pimp: 'off' },
+        rules: { 'child-pornography': 'never', pimp: 'off', 'no-such-entry': 'off' },
         colour: 'red',
         allow: 'x',
+        lang: 'EN',
       }),
     });
     const file = path.join(root, '.luxlintrc.json');
@@ -63,8 +65,10 @@ describe('loadConfig', () => {
     expect(problems).toEqual([
       `${file}: \`preset\` is "strict"; expected 'guidelines' or 'all'`,
       `${file}: \`rules.child-pornography\` is "never"; expected 'off', 'caution', 'avoid'`,
+      `${file}: \`rules\` names "no-such-entry", which is not the id of any luxlint entry`,
       `${file}: unknown key \`colour\`; valid keys are preset, rules, allow, reportSkipped, baseUrl, lang`,
       `${file}: \`allow\` is "x"; expected an array of phrases (strings)`,
+      `${file}: \`lang\` is "EN"; expected one of en`,
     ]);
   });
 

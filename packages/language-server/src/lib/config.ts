@@ -6,6 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { getLanguagePack, getTerm, languagePacks } from '@luxlint/terms';
 import { parse as parseYaml } from 'yaml';
 import { presets, ruleSettings, type Preset, type RuleSetting } from './settings.js';
 
@@ -75,6 +76,12 @@ export function validateConfig(
         if (isRecord(value)) {
           const rules: Record<string, RuleSetting> = {};
           for (const [id, level] of Object.entries(value)) {
+            if (!getTerm(id)) {
+              problems.push(
+                `${file}: \`rules\` names ${JSON.stringify(id)}, which is not the id of any luxlint entry`,
+              );
+              continue;
+            }
             if (typeof level === 'string' && (ruleSettings as readonly string[]).includes(level))
               rules[id] = level as RuleSetting;
             else
@@ -95,9 +102,15 @@ export function validateConfig(
         else bad('true or false');
         break;
       case 'baseUrl':
+        if (typeof value === 'string' && URL.canParse(value)) config.baseUrl = value;
+        else bad('an absolute URL such as "https://luxlint.dev/terms/"');
+        break;
       case 'lang':
-        if (typeof value === 'string' && value !== '') config[key] = value;
-        else bad('a non-empty string');
+        if (typeof value === 'string' && getLanguagePack(value)) config.lang = value;
+        else bad(`one of ${Object.keys(languagePacks).join(', ')}`);
+        break;
+      case '$schema':
+        // Editors use it to validate the file; it is not a setting.
         break;
       default:
         problems.push(`${file}: unknown key \`${key}\`; valid keys are ${knownKeys.join(', ')}`);
