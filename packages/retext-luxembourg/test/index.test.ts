@@ -2,7 +2,7 @@ import { retext } from 'retext';
 import { describe, expect, it } from 'vitest';
 import { getTerm, terms } from '@luxlint/terms';
 import retextLuxembourg, { createPrefilter } from 'retext-luxembourg';
-import { createPrefilterFor } from '../src/lib/plugin.js';
+import { compiledFor, createPrefilterFor } from '../src/lib/plugin.js';
 import type { LuxembourgMessage, Options } from '../src/lib/types.js';
 import { testDataset } from './fixtures/dataset.js';
 import { check, lintTest } from './helpers.js';
@@ -171,6 +171,18 @@ describe('options', () => {
 
   it('accepts a regional tag of a known language', () => {
     expect(check('child porn', { lang: 'en-GB' })).toHaveLength(1);
+  });
+});
+
+describe('compiling', () => {
+  it('compiles once per distinct configuration', () => {
+    expect(compiledFor(testDataset, {})).toBe(compiledFor(testDataset, undefined));
+    expect(compiledFor(testDataset, { rules: { 'child-porn': 'off' } })).toBe(
+      compiledFor(testDataset, { rules: { 'child-porn': 'off' } }),
+    );
+    expect(compiledFor(testDataset, { preset: 'guidelines' })).not.toBe(
+      compiledFor(testDataset, {}),
+    );
   });
 });
 
