@@ -78,7 +78,20 @@ function referenceAt(
  * its decoded characters to the whole reference, and anything else in the source (markers,
  * indentation, backslashes of escapes) is skipped.
  */
-export function textPiece(value: string, document: string, start: number, end: number): TextPiece {
+export function textPiece(
+  value: string,
+  document: string,
+  givenStart: number,
+  end: number,
+): TextPiece {
+  // parse5 can report a text node as starting inside a character reference it opens with.
+  let start = givenStart;
+  const ampersand = document.lastIndexOf('&', start);
+  if (ampersand !== -1 && start - ampersand < 40 && ampersand < start) {
+    const reference = referenceAt(document, ampersand);
+    if (reference && ampersand + reference.length > start && value.startsWith(reference.decoded))
+      start = ampersand;
+  }
   if (end - start === value.length && document.startsWith(value, start)) {
     return { kind: 'text', value, start, end };
   }
@@ -89,6 +102,8 @@ export function textPiece(value: string, document: string, start: number, end: n
   while (index < value.length) {
     const character = value[index];
     while (cursor < end && document[cursor] !== character) {
+      // HTML parsers normalise a CR or CR LF line ending to LF in text values.
+      if (character === '\n' && document[cursor] === '\r') break;
       if (document[cursor] === '&') {
         const reference = referenceAt(document, cursor);
         if (reference && value.startsWith(reference.decoded, index)) {
@@ -108,6 +123,12 @@ export function textPiece(value: string, document: string, start: number, end: n
       starts[index] = cursor;
       ends[index] = cursor + 1;
       cursor++;
+      index++;
+    } else if (character === '\n' && document[cursor] === '\r') {
+      const lineEnd = document[cursor + 1] === '\n' && cursor + 1 < end ? cursor + 2 : cursor + 1;
+      starts[index] = cursor;
+      ends[index] = lineEnd;
+      cursor = lineEnd;
       index++;
     } else {
       // A character reference standing for the next character(s) of the value.
@@ -200,12 +221,14 @@ export function withoutUrls(piece: TextPiece): Piece[] {
   return result;
 }
 
-/** The text the NLP parser sees for a block: what the prefilter must be asked about. */
+/** The text of a block as the prefilter must see it: the words the parser will see. */
 export function blockText(block: Block, lineOf: (offset: number) => number): string {
   let text = '';
   let previousEnd: number | undefined;
   for (const piece of block.pieces) {
-    if (previousEnd !== undefined) text += gapWhiteSpace(previousEnd, piece.start, lineOf) ?? '';
+    // Separate pieces are separate words to the parser even when nothing lies between them
+    // (`é<b>child</b>`): keep them apart here too, so the prefilter sees every word start.
+    if (previousEnd !== undefined) text += gapWhiteSpace(previousEnd, piece.start, lineOf) ?? ' ';
     text += piece.kind === 'break' ? '\n' : piece.value;
     previousEnd = piece.end;
   }
