@@ -127,6 +127,12 @@ describe('quotation', () => {
     ]);
   });
 
+  it('does not open a quotation at an elided year', () => {
+    expect(found("In the '90s child porn spread, the workers' union said.")).toEqual([
+      'child-porn:child porn',
+    ]);
+  });
+
   it('skips a paragraph that opens a quotation without closing it (continued quotation)', () => {
     expect(found('"The defendant kept child pornography at home.\n\n"He denied it."')).toEqual([]);
   });

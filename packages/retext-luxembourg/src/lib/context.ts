@@ -671,7 +671,8 @@ export function quoteSpans(
       case '\u2019':
         if (
           !letterOrDigit.test(previous) &&
-          letterOrDigit.test(next) &&
+          // A letter must follow: `'90s` opens nothing.
+          /\p{L}/u.test(next) &&
           (space.test(previous) || /[([“"—–-]/u.test(previous) || index === 0)
         ) {
           singles.push(index);
