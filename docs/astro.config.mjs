@@ -14,6 +14,23 @@ import { categoryLabels } from './src/lib/labels.ts';
 const site = process.env.LUXLINT_DOCS_SITE ?? 'https://luxlint.dev';
 const base = process.env.LUXLINT_DOCS_BASE ?? '/';
 
+/**
+ * decode-named-character-reference (used by the Markdown parser) has a `browser` build that
+ * decodes entities through `document`, which a Web Worker lacks; use its table-based build.
+ * @returns {import('vite').Plugin}
+ */
+function entityDecoderWithoutDom() {
+  return {
+    name: 'luxlint-entity-decoder-without-dom',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (source !== 'decode-named-character-reference') return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      return resolved && { ...resolved, id: resolved.id.replace(/index\.dom\.js$/, 'index.js') };
+    },
+  };
+}
+
 /** @type {Map<string, typeof terms[number][]>} */
 const byCategory = new Map(categories.map((category) => [category, []]));
 for (const term of terms) byCategory.get(term.category)?.push(term);
@@ -27,6 +44,9 @@ export default defineConfig({
   build: { inlineStylesheets: 'never' },
   vite: {
     build: { assetsInlineLimit: 0, chunkSizeWarningLimit: 2000, reportCompressedSize: false },
+    // The checker lints in a Web Worker. Its bundle imports code-split modules (ES module
+    // workers), and must not take the DOM build of the HTML entity decoder (no `document` there).
+    worker: { format: 'es', plugins: () => [entityDecoderWithoutDom()] },
   },
   integrations: [
     starlight({

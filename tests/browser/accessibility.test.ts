@@ -153,5 +153,6 @@ describe('network', () => {
     expect(foreignRequests(recorder, origin)).toEqual([]);
     expect(recorder.violations).toEqual([]);
     expect(recorder.errors).toEqual([]);
+    expect(recorder.missing).toEqual([]);
   });
 });

@@ -108,6 +108,8 @@ describe('checker', () => {
       expect(finding?.link).toBe(`${origin}${entry.page}`);
     }
     expect(await page.locator('[data-summary]').textContent()).toMatch(/^2 findings/);
+    // The lint ran in a Web Worker, off the page's main thread.
+    expect(page.workers().some((worker) => /lint-worker/.test(worker.url()))).toBe(true);
 
     // The link leads to the term's page on this site.
     const first = findings.find((shown) => shown.ruleId === pornography.id);
@@ -229,5 +231,6 @@ describe('checker', () => {
     expect(recorder.requests.filter((url) => url.endsWith('/x'))).toEqual([]);
     expect(recorder.violations).toEqual([]);
     expect(recorder.errors).toEqual([]);
+    expect(recorder.missing).toEqual([]);
   });
 });

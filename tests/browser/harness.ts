@@ -85,10 +85,12 @@ export interface Recorder {
   sends: string[];
   violations: string[];
   errors: string[];
+  /** Responses with an error status: a broken asset or link the page itself asked for. */
+  missing: string[];
 }
 
 export function createRecorder(): Recorder {
-  return { requests: [], sends: [], violations: [], errors: [] };
+  return { requests: [], sends: [], violations: [], errors: [], missing: [] };
 }
 
 export async function openPage(
@@ -107,6 +109,9 @@ export async function openPage(
     if (/Content Security Policy/i.test(text)) recorder.violations.push(text);
   });
   page.on('pageerror', (error) => recorder.errors.push(error.message));
+  page.on('response', (response) => {
+    if (response.status() >= 400) recorder.missing.push(`${response.status()} ${response.url()}`);
+  });
   return page;
 }
 

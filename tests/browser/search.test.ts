@@ -135,5 +135,6 @@ describe('term lookup', () => {
     expect(recorder.requests.filter((url) => url.endsWith('/x'))).toEqual([]);
     expect(recorder.violations).toEqual([]);
     expect(recorder.errors).toEqual([]);
+    expect(recorder.missing).toEqual([]);
   });
 });

@@ -237,5 +237,6 @@ describe('pages', () => {
     expect(foreignRequests(recorder, origin)).toEqual([]);
     expect(recorder.violations).toEqual([]);
     expect(recorder.errors).toEqual([]);
+    expect(recorder.missing).toEqual([]);
   });
 });

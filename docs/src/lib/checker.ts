@@ -3,27 +3,10 @@
  * Nothing is sent anywhere. Every piece of user text is written with textContent.
  */
 import type { Format, LintOptions } from '@luxlint/lint';
+import type { Finding, LintResponse } from './checker-types';
 import { copyText, flash } from './copy';
 import { statusLabels } from './labels';
 import { sitePath } from './paths';
-
-/** Fields retext-luxembourg adds to each VFileMessage (see DESIGN.md). */
-interface Finding {
-  reason: string;
-  ruleId?: string | undefined | null;
-  actual?: string | undefined | null;
-  expected?: string[] | undefined | null;
-  note?: string | undefined | null;
-  url?: string | undefined | null;
-  place?:
-    | { start: { offset?: number | undefined }; end: { offset?: number | undefined } }
-    | undefined
-    | null;
-  line?: number | undefined | null;
-  column?: number | undefined | null;
-  status?: 'avoid' | 'caution';
-  context?: string;
-}
 
 const contextLabels: Record<string, string> = {
   'legal-title': 'left alone: part of the title of a legal instrument or organisation',
@@ -122,8 +105,34 @@ export function enableChecker(root: Document): void {
     return;
   if (!fileStatus || !summary || !list || !copyFixed) return;
 
-  const lintModule = () => import('@luxlint/lint');
   let fixedText = '';
+  let worker: Worker | undefined;
+  let pending = 0;
+  let ticket = 0;
+
+  const lintInWorker = (value: string, options: LintOptions) =>
+    new Promise<LintResponse>((resolve) => {
+      // A new check replaces one still running: the old worker is stopped, not waited for.
+      if (worker && pending !== 0) {
+        worker.terminate();
+        worker = undefined;
+      }
+      worker ??= new Worker(new URL('./lint-worker.ts', import.meta.url), { type: 'module' });
+      const id = ++ticket;
+      pending = id;
+      worker.onmessage = ({ data }: MessageEvent<LintResponse>) => {
+        if (data.id !== id) return;
+        pending = 0;
+        resolve(data);
+      };
+      worker.onerror = (event) => {
+        pending = 0;
+        worker?.terminate();
+        worker = undefined;
+        resolve({ id, ok: false, error: event.message || 'the checker stopped unexpectedly' });
+      };
+      worker.postMessage({ id, value, options });
+    });
 
   const run = async () => {
     const value = textarea.value;
@@ -135,23 +144,19 @@ export function enableChecker(root: Document): void {
         'This text is too long for the checker (over 2 million characters). Split it, or use the luxlint command line.';
       return;
     }
-    const { lint, applyFixes } = await lintModule();
     const options: LintOptions = {
       format: formatSelect.value as Format,
       preset: presetSelect.value === 'guidelines' ? 'guidelines' : 'all',
       reportSkipped: skipped.checked,
       baseUrl: new URL(sitePath('terms/'), window.location.href).href,
     };
-    let file;
-    try {
-      file = lint(value, options);
-    } catch (error) {
-      summary.textContent = `The text could not be checked: ${error instanceof Error ? error.message : String(error)}`;
+    const response = await lintInWorker(value, options);
+    if (!response.ok) {
+      summary.textContent = `The text could not be checked: ${response.error}. Try a shorter part of it, or the luxlint command line.`;
       return;
     }
-    const findings = file.messages as unknown as Finding[];
-    render(value, findings);
-    fixedText = applyFixes(value, file.messages);
+    render(value, response.findings);
+    fixedText = response.fixed;
     copyFixed.hidden = fixedText === value;
   };
 
@@ -168,10 +173,9 @@ export function enableChecker(root: Document): void {
     list.replaceChildren(
       ...findings.map((finding) => {
         const item = element('li', 'finding');
-        item.dataset.ruleId = finding.ruleId ?? '';
-        const start = finding.place?.start.offset ?? 0;
-        const end = finding.place?.end.offset ?? start;
-        const actual = finding.actual ?? value.slice(start, end);
+        item.dataset.ruleId = finding.ruleId;
+        const { start, end } = finding;
+        const actual = finding.actual || value.slice(start, end);
 
         const head = element('p', 'finding-head');
         head.append(element('strong', 'finding-actual', actual), ' ');
@@ -181,7 +185,7 @@ export function enableChecker(root: Document): void {
         if (finding.line)
           head.append(
             ' ',
-            element('span', 'term-meta', `line ${finding.line}, column ${finding.column ?? 1}`),
+            element('span', 'term-meta', `line ${finding.line}, column ${finding.column}`),
           );
         item.append(head);
         if (finding.context)
@@ -200,7 +204,7 @@ export function enableChecker(root: Document): void {
         sentence.append(line);
         item.append(sentence);
 
-        const expected = finding.expected ?? [];
+        const expected = finding.expected;
         if (expected.length > 0 && !finding.context) {
           const suggestions = element('div', 'finding-suggestions');
           suggestions.append(
