@@ -182,6 +182,12 @@ describe('mention', () => {
     ]);
   });
 
+  it('does not read a compound ending in a cue word as a cue', () => {
+    expect(found('They studied the long-term child porn trade.')).toEqual([
+      'child-porn:child porn',
+    ]);
+  });
+
   it('is not a mention without a cue', () => {
     expect(found('The term ended; child pornography was then found.')).toEqual([
       'child-pornography:child pornography',

@@ -1,5 +1,6 @@
 import type { Compiled } from './compile.js';
 import { findLooseOccurrences, findOccurrences, type Span } from './match.js';
+import { hyphens } from './text.js';
 import type { Document, Token, Word } from './tokens.js';
 import type { QuoteRange, SkipContext } from './types.js';
 
@@ -515,6 +516,9 @@ export class ParagraphContext {
       const start = first - contiguous.length;
       if (start < this.from || !this.wordsAre(start, contiguous)) continue;
       if (!opensWithArticle) return true;
+      // `the long-term …` is a compound, not a modified cue.
+      const modified = start > this.from ? (words[start - 1] as Word) : undefined;
+      if (modified && modified.folded !== cue[0] && hyphens.has(modified.separator)) continue;
       for (let gap = 1; gap <= 4 && start - gap >= this.from; gap++) {
         const candidate = words[start - gap] as Word;
         if (
