@@ -335,6 +335,29 @@ describe.each(builds)('settings and config files (%s build)', (build) => {
     }
   });
 
+  it('takes settings from initializationOptions and pushed didChangeConfiguration when the client cannot be asked', async () => {
+    const client = await TestClient.start(build, {
+      rootDirectory: workspace,
+      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+      initializationOptions: { luxlint: { severity: { avoid: 'error' } } },
+    });
+    try {
+      const uri = fileUri(path.join(workspace, 'pushed.md'));
+      await client.open(uri, 'child pornography\n');
+      expect((await client.diagnosticsFor(uri)).map((d) => d.severity)).toEqual([
+        DiagnosticSeverity.Error,
+      ]);
+      const since = client.mark();
+      await client.changeSettings({ severity: { avoid: 'information' } });
+      expect((await client.diagnosticsFor(uri, { since })).map((d) => d.severity)).toEqual([
+        DiagnosticSeverity.Information,
+      ]);
+      expect(client.configurationRequests).toBe(0);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('reports bad settings by name and keeps linting with the defaults', async () => {
     const client = await TestClient.start(build, {
       rootDirectory: workspace,
