@@ -258,10 +258,12 @@ export function hydrate(index: SerializedIndex): SearchIndex {
   );
   const pairs = new Map(index.pairs.map(([key, list]) => [key, new Map(list)]));
   const entries = Math.max(index.entries, 1);
-  const idf = (word: string): number => {
-    const count = postings.get(word)?.length ?? 0;
-    return Math.log(1 + (entries + 1) / (count + 0.5));
-  };
+  const rarity = (count: number): number => Math.log(1 + (entries + 1) / (count + 0.5));
+  // Every known word's rarity is computed once, at load: queries look it up.
+  const idfTable = new Map<string, number>();
+  for (const [word, list] of postings) idfTable.set(word, rarity(list.length));
+  const unknownIdf = rarity(0);
+  const idf = (word: string): number => idfTable.get(word) ?? unknownIdf;
   return { phrases, table, longest: index.longest, postings, pairs, idf };
 }
 

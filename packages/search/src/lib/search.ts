@@ -129,6 +129,30 @@ interface Answer {
   matches: SearchMatch[];
 }
 
+/**
+ * The answers of the query being ranked, by entry: one array reused by every query (cleared at
+ * the start of the next), so ranking allocates no Map and iterates no Map entries.
+ */
+class AnswerTable {
+  readonly #byEntry: (Answer | undefined)[];
+  /** Entries with an answer, in the order they were found. */
+  readonly entries: number[] = [];
+  constructor(size: number) {
+    this.#byEntry = new Array<Answer | undefined>(size).fill(undefined);
+  }
+  get(entry: number): Answer | undefined {
+    return this.#byEntry[entry];
+  }
+  set(entry: number, answer: Answer): void {
+    if (this.#byEntry[entry] === undefined) this.entries.push(entry);
+    this.#byEntry[entry] = answer;
+  }
+  clear(): void {
+    for (const entry of this.entries) this.#byEntry[entry] = undefined;
+    this.entries.length = 0;
+  }
+}
+
 /** One ranked answer before filtering; shared by the cache, so frozen. */
 interface Ranked {
   readonly entry: number;
@@ -184,6 +208,13 @@ function invert(itemPairs: readonly (readonly string[])[]): Map<string, number[]
   return index;
 }
 
+const touchedScratch: number[] = [];
+/**
+ * The empty list for look-ups that find nothing, shared instead of a fresh `[]` each time. Not
+ * frozen: a frozen array among plain ones makes V8's for…of loops over them slower.
+ */
+const none: readonly never[] = [];
+
 /** Items holding at least `minShare` of the query's letter pairs, most shared first, at most `limit`. */
 function closest(
   queryPairs: readonly string[],
@@ -193,9 +224,11 @@ function closest(
   limit: number,
 ): number[] {
   if (queryPairs.length === 0) return [];
-  const touched: number[] = [];
+  // Reused by every call (the function is not re-entrant): no array grows per query.
+  const touched = touchedScratch;
+  touched.length = 0;
   for (const pair of queryPairs) {
-    for (const item of index.get(pair) ?? []) {
+    for (const item of index.get(pair) ?? none) {
       if (shared[item] === 0) touched.push(item);
       shared[item] = (shared[item] ?? 0) + 1;
     }
@@ -305,6 +338,7 @@ export function createSearchOver(
     field === 'alternative' && terms[entry]?.status === 'use';
   const maxScore = options.maxScore ?? defaultMaxScore;
   const cache = new AnswerCache(options.cacheSize ?? defaultCacheSize);
+  const answerTable = new AnswerTable(terms.length);
   const headwords = new Map<string, string>();
   for (const term of terms) {
     headwords.set(term.id, term.text.en.term);
@@ -320,6 +354,10 @@ export function createSearchOver(
       return entry === undefined ? [] : [entry];
     }),
   );
+  /** Discouraged entries with a preferred entry to go behind. */
+  const pointsElsewhere = terms.map(
+    (term, entry) => term.status !== 'use' && (preferredEntries[entry]?.length ?? 0) > 0,
+  );
   const preferredOf = terms.map((term) =>
     Object.freeze(term.preferred.map((id) => headwords.get(id) ?? id.replaceAll('-', ' '))),
   );
@@ -329,13 +367,14 @@ export function createSearchOver(
    * dataset, the exact, contained and word-overlap passes already see everything it could.
    */
   const hasUnknownWord = (words: readonly string[]): boolean =>
-    words.some((word) => !postings.has(word) && !stopWords.has(word) && !/^\d+$/u.test(word));
+    words.some((word) => !postings.has(word) && !stopWords.has(word) && !isNumber(word));
 
   /** Ranks a folded query (see `foldText`). */
   function rank(folded: string): readonly Ranked[] {
     const words = keyWordsOfFolded(folded);
     if (words.length === 0) return [];
-    const best = new Map<number, Answer>();
+    const best = answerTable;
+    best.clear();
     /** `own`: the hit is a phrase of the entry's own wording (passes 1–3), not shared words. */
     const offer = (
       entry: number,
@@ -360,7 +399,7 @@ export function createSearchOver(
     };
 
     // (1) The whole query is a phrase of an entry.
-    for (const hit of table.get(words.join('')) ?? []) {
+    for (const hit of table.get(words.join('')) ?? none) {
       const score = strongFields.has(hit.field)
         ? exactScore
         : isSynonym(hit.entry, hit.field)
@@ -373,8 +412,8 @@ export function createSearchOver(
 
     // The fast path that answers most look-ups: the whole query is an entry's own phrase (or a
     // synonym of a preferred entry), so the other passes could only add weaker neighbours.
-    for (const answer of best.values()) {
-      if (answer.score <= synonymScore) return finish(best);
+    for (const entry of best.entries) {
+      if ((best.get(entry)?.score ?? 1) <= synonymScore) return finish(best);
     }
 
     // (2) Known phrases inside a longer query, longest first, not overlapping.
@@ -440,11 +479,14 @@ export function createSearchOver(
       const candidates = fuzzyCandidates(folded);
       // One small Fuse over the candidates: the query's Bitap pattern is compiled once, not per
       // phrase as `Fuse.match` would.
-      const fuse = new Fuse(
-        candidates.map((index) => phraseTexts[index] ?? ''),
-        fuseOptions,
-      );
-      for (const result of fuse.search(folded)) {
+      const fuzzyResults =
+        candidates.length === 0
+          ? []
+          : new Fuse(
+              candidates.map((index) => phraseTexts[index] ?? ''),
+              fuseOptions,
+            ).search(folded);
+      for (const result of fuzzyResults) {
         const index = candidates[result.refIndex] ?? -1;
         const record = phrases[index];
         if (record === undefined) continue;
@@ -478,11 +520,11 @@ export function createSearchOver(
 
     // (4) Word overlap with every field. An age under the child threshold ("a 14-year-old") is
     // the child word; other numbers say nothing about an entry.
-    const meaningful = [
-      ...new Set(
-        withAgesAsChild(words).filter((word) => !stopWords.has(word) && !/^\d+$/u.test(word)),
-      ),
-    ];
+    const meaningful: string[] = [];
+    for (const word of withAgesAsChild(words)) {
+      if (stopWords.has(word) || isNumber(word) || meaningful.includes(word)) continue;
+      meaningful.push(word);
+    }
     if (meaningful.length > 0 && meaningful.length <= maxPhraseWords) {
       let total = 0;
       const found: (readonly Posting[])[] = [];
@@ -491,7 +533,8 @@ export function createSearchOver(
         if (gained[entry] === 0) touched.push(entry);
         gained[entry] = (gained[entry] ?? 0) + weight;
       };
-      for (const [position, word] of meaningful.entries()) {
+      for (let position = 0; position < meaningful.length; position++) {
+        const word = meaningful[position] ?? '';
         const weight = idf(word);
         let list = postings.get(word);
         let factor = 1;
@@ -516,15 +559,19 @@ export function createSearchOver(
         const second = meaningful[index] ?? '';
         const weight = pairWeight * Math.min(idf(first), idf(second));
         total += weight;
-        for (const [entry, fieldWeight] of pairs.get(pairKey(first, second)) ?? []) {
-          if ((gained[entry] ?? 0) > 0) gain(entry, weight * fieldWeight);
+        const byEntry = pairs.get(pairKey(first, second));
+        if (byEntry !== undefined) {
+          // forEach: iterating a Map with for…of allocates an [entry, weight] pair per item.
+          byEntry.forEach((fieldWeight, entry) => {
+            if ((gained[entry] ?? 0) > 0) gain(entry, weight * fieldWeight);
+          });
         }
       }
       // "kids", "a 14-year-old", "teenagers" say the query is about a child: a bonus (never a
       // requirement) for entries that use the word.
       if (!meaningful.includes(childWord) && impliesChild(words)) {
         const weight = idf(childWord) * impliedChildWeight;
-        for (const posting of postings.get(childWord) ?? []) {
+        for (const posting of postings.get(childWord) ?? none) {
           if ((gained[posting.entry] ?? 0) > 0) gain(posting.entry, weight * posting.weight);
         }
       }
@@ -556,10 +603,11 @@ export function createSearchOver(
    * non-recent abuse before historical abuse). It keeps its place when the query uses a word that
    * is its own (a headword or form word) more than the preferred entry's ("bride" for child bride).
    */
-  function preferPreferred(best: Map<number, Answer>, words: readonly string[]): void {
-    for (const [entry, answer] of best) {
-      if (answer.own || terms[entry]?.status === 'use') continue;
-      for (const preferred of preferredEntries[entry] ?? []) {
+  function preferPreferred(best: AnswerTable, words: readonly string[]): void {
+    for (const entry of best.entries) {
+      const answer = best.get(entry);
+      if (answer === undefined || answer.own || !pointsElsewhere[entry]) continue;
+      for (const preferred of preferredEntries[entry] ?? none) {
         const target = best.get(preferred);
         // Only when the preferred entry is found, and not already ahead.
         if (target === undefined || target.score > maxScore || target.score < answer.score) {
@@ -576,7 +624,7 @@ export function createSearchOver(
     for (const word of words) {
       let own: Posting | undefined;
       let theirs: Posting | undefined;
-      for (const posting of postings.get(word) ?? []) {
+      for (const posting of postings.get(word) ?? none) {
         if (posting.entry === entry) own = posting;
         else if (posting.entry === other) theirs = posting;
       }
@@ -588,10 +636,11 @@ export function createSearchOver(
   }
 
   /** Drops what scores above `maxScore`, orders the rest, freezes it for the cache. */
-  function finish(best: ReadonlyMap<number, Answer>): readonly Ranked[] {
+  function finish(best: AnswerTable): readonly Ranked[] {
     const ranked: Ranked[] = [];
-    for (const [entry, answer] of best) {
-      if (answer.score > maxScore) continue;
+    for (const entry of best.entries) {
+      const answer = best.get(entry);
+      if (answer === undefined || answer.score > maxScore) continue;
       ranked.push(
         Object.freeze({
           entry,
@@ -651,6 +700,9 @@ export function createSearchOver(
 function statusRank(term: Term | undefined): number {
   return term === undefined ? 3 : term.status === 'use' ? 0 : term.status === 'caution' ? 1 : 2;
 }
+
+const digits = /^\d+$/u;
+const isNumber = (word: string): boolean => digits.test(word);
 
 function countContentWords(words: readonly string[]): number {
   let count = 0;
