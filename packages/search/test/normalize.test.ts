@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldText, phraseKey } from '@luxlint/search';
 
@@ -15,6 +16,21 @@ describe('foldText', () => {
     ["child's", 'childs'],
   ])('%s → %s', (input, output) => {
     expect(foldText(input)).toBe(output);
+  });
+
+  it('folds printable ASCII (its fast path) exactly as it folds other text', () => {
+    // A trailing no-break space is a separator that sends the text down the Unicode path.
+    const asciiText = fc.string({
+      unit: fc.constantFrom(..."aeiouy sclrtnhdpk-’'`.,!?0123456789AEIOUSCLRT"),
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(asciiText, (text) => {
+        expect(foldText(text)).toBe(foldText(`${text}\u00a0`));
+      }),
+      { numRuns: 500 },
+    );
+    expect(foldText("Kiddie-Porn's")).toBe(foldText("Kiddie-Porn's\u00a0"));
   });
 
   it('is idempotent on folded text', () => {

@@ -46,6 +46,9 @@ export const maxQueryLength = 256;
 const combiningMarks = /\p{M}+/gu;
 const apostrophes = /['’ʼ‘`´]/gu;
 const nonWord = /[^\p{L}\p{N}]+/gu;
+const printableAscii = /^[\x20-\x7e]*$/u;
+const asciiApostrophes = /['`]/gu;
+const asciiNonWord = /[^a-z0-9]+/u;
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
 
 /** American spelling of one lower-case, diacritic-free word. */
@@ -97,7 +100,24 @@ export function singular(word: string): string {
  * Lower case, diacritics and punctuation removed, British spellings folded; words separated by
  * single spaces. Never throws, whatever the input (lone surrogates are dropped).
  */
-export function foldText(text: string): string {
+export function foldText(input: string): string {
+  const text = input.slice(0, maxQueryLength * 64);
+  // Nearly every query is printable ASCII: Unicode normalisation and the Unicode-aware patterns
+  // below are the identity there, so the same result comes from three ASCII steps.
+  if (printableAscii.test(text)) {
+    const words = text.toLowerCase().replace(asciiApostrophes, '').split(asciiNonWord);
+    let folded = '';
+    for (const word of words) {
+      if (word.length === 0) continue;
+      folded += folded.length === 0 ? foldSpelling(word) : ` ${foldSpelling(word)}`;
+    }
+    return folded;
+  }
+  return foldUnicode(text);
+}
+
+/** `foldText` for any text. */
+export function foldUnicode(text: string): string {
   const cleaned = text
     .slice(0, maxQueryLength * 64)
     .replace(loneSurrogate, ' ')
