@@ -120,7 +120,7 @@ function paragraph(random: Random, density: number): string {
   const count = 1 + Math.floor(random() * 5);
   const parts: string[] = [];
   for (let index = 0; index < count; index++) parts.push(sentence(random, density));
-  return parts.join(chance(random, 0.2) ? '\n' : ' ');
+  return parts.join(chance(random, 0.2) ? pick(random, ['\n', '\n', '\r\n']) : ' ');
 }
 
 const ids = () => terms.filter((term) => term.status !== 'use').map((term) => term.id);

@@ -38,3 +38,14 @@ describe('plain text', () => {
     expect(seen('luxlint-disable-next-line child-porn\nfine', { format: 'text' })).toEqual([]);
   });
 });
+
+describe('plain text paragraphs', () => {
+  it('does not take a CR LF pair for a blank line', () => {
+    // The child cue is in the line before: the fast path must see both lines together.
+    const value = 'child porn\r\néchild sex tourism';
+    expect(seen(value, { format: 'text' })).toEqual(
+      seen(value, { format: 'text', fastPath: false }),
+    );
+    expect(seen(value, { format: 'text' })).toHaveLength(2);
+  });
+});

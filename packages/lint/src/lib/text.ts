@@ -3,8 +3,9 @@ import { textPiece, withoutUrls, type Block, type Piece } from './pieces.js';
 
 // A control line: the whole line is the comment (`luxlint-disable-next-line child-porn`).
 const directiveLine = /^[ \t]*luxlint-(?:disable-next-line|disable|enable)(?=[ \t]|$)[^\r\n]*/gm;
-// Blank lines separate paragraphs, exactly where parse-latin would start a new one.
-const blankLines = /(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+/g;
+// Blank lines separate blocks (parse-latin starts a new paragraph there too); a CR LF pair is
+// one line ending, never two.
+const blankLines = /(?:\r\n|\r(?!\n)|\n)(?:[ \t]*(?:\r\n|\r(?!\n)|\n))+/g;
 
 /** Prose pieces of document[start, end): URLs and control lines become opaque source. */
 function piecesOf(
