@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, chown, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { LineIndex, toJsonMessage, type PluginMessage } from './messages.js';
-import { checkFile, decodeText, readBytes, ReadError } from './read.js';
+import { checkFile, decodeText, maxFileBytes, readBytes, ReadError } from './read.js';
 import type { FileResult, FileTask, JsonMessage, TextFormat } from './types.js';
 
 /** The part of `@luxlint/lint` used here (its documented contract). */
@@ -106,6 +106,7 @@ async function processDocx(
   await checkFile(task.absolutePath);
   const bytes = await readBytes(task.absolutePath);
   result.bytes = bytes.length;
+  await checkDocxInflatedSize(bytes);
   const { default: mammoth } = await import('mammoth');
   let text: string;
   try {
@@ -129,6 +130,50 @@ async function processDocx(
   return result;
 }
 
+/** Any one part of a Word document may inflate to at most this (the limit of a text file). */
+export const maxDocxPartBytes = maxFileBytes;
+
+/**
+ * Refuse a zip bomb before mammoth inflates it whole: stream every part, counting the bytes
+ * actually inflated (the sizes a zip declares can lie), and stop at the first part over the limit.
+ * A file that is not a zip is left for mammoth to report.
+ */
+async function checkDocxInflatedSize(bytes: Buffer): Promise<void> {
+  const { default: JSZip } = await import('jszip');
+  let zip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return;
+  }
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    const inflated = await new Promise<number | 'too-large'>((resolve, reject) => {
+      let total = 0;
+      const stream = entry.nodeStream('nodebuffer');
+      stream.on('data', (chunk: Buffer) => {
+        total += chunk.length;
+        if (total > maxDocxPartBytes) {
+          stream.removeAllListeners('data');
+          (stream as unknown as { destroy?: () => void }).destroy?.();
+          resolve('too-large');
+        }
+      });
+      stream.on('error', reject);
+      stream.on('end', () => resolve(total));
+    }).catch((error: unknown) => {
+      throw new ReadError(
+        `not a readable Word document (${String((error as Error).message ?? error).split('\n')[0]})`,
+      );
+    });
+    if (inflated === 'too-large') {
+      throw new ReadError(
+        `not read: the Word document's part ${entry.name} inflates to over ${maxDocxPartBytes / 1024 / 1024} MB (a zip bomb?)`,
+      );
+    }
+  }
+}
+
 /**
  * Replace a file's content atomically: a temp file in the same folder (same file system, so
  * `rename` is atomic), same mode (and owner, when allowed), then rename over the original. A
@@ -144,6 +189,11 @@ async function writeAtomically(
   const current = await stat(target);
   if (current.size !== before.size || current.mtimeMs !== before.mtimeMs) {
     throw new ReadError('changed on disk while being linted; not fixed (run again)');
+  }
+  // Root (and a rename in a writable folder) would replace a read-only file anyway: its mode
+  // bits say the owner does not want it changed, so honour them.
+  if ((current.mode & 0o222) === 0) {
+    throw new ReadError('read-only file (no write permission bit set); not fixed');
   }
   const temporary = path.join(
     path.dirname(target),
