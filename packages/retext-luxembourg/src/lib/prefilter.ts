@@ -1,79 +1,101 @@
 import type { Compiled } from './compile.js';
-import { hyphens } from './text.js';
+import type { TrieNode } from './trie.js';
 
-const letter = /[\p{L}\p{M}]/u;
+/** The hyphens the matcher reads through (`teen-age` is also `teenage`), as a global expression. */
+const hyphenExpression = /[-\u2010-\u2013]/gu;
 
-/** How many leading letters the quick gate looks at before the full anchor check. */
-const gateLength = 3;
+/** What one complete path through the form tries needs: an anchor word and the other words. */
+interface Requirement {
+  /** Folded words other than the anchor (none implied by another of the path's words). */
+  readonly others: readonly string[];
+}
 
 /**
- * A conservative text prefilter: `false` only when no enabled form can match, because no word
- * of the text starts with a word that can start a form (`childporn` starts with `child`; a
- * hyphenated `teen-age` is also read as `teenage`). Linear in the text: one precompiled
- * alternation finds word starts whose first letters begin an anchor, and only those few check
- * the anchor prefixes in a Set.
+ * A conservative text prefilter: `false` only when no enabled form can match. Every form the
+ * matcher can find is a path of words through the compiled tries, and each of those words is
+ * a piece of the text the parser sees, so a text in which some word of every path is missing
+ * (as a substring of the lower-cased text, hyphens removed) cannot match.
+ *
+ * Per path, the longest word is its anchor (long words are the rare ones: `pornography`, not
+ * `child`). One precompiled alternation of the anchors, built from the dataset only (literal
+ * words, no quantifier, so it cannot backtrack catastrophically), finds candidate anchors; only
+ * then are the other words of that anchor's paths looked up. Substring tests are deliberately
+ * looser than the matcher's word boundaries (`childporn` contains `child` and `porn`), which
+ * keeps the gate conservative; the anchors keep it selective, because everyday words such as
+ * `had`, `age` or `online` no longer let a text through on their own.
  */
 export function createTextPrefilter(compiled: Compiled): (text: string) => boolean {
-  const { anchors, anchorLengths } = compiled;
-  if (anchors.size === 0) return () => false;
-  const longest = anchorLengths.at(-1) ?? 0;
-  const gate = new Set<string>();
-  for (const anchor of anchors) gate.add([...anchor].slice(0, gateLength).join(''));
-
-  /** The letters from `start`, reading through single hyphens between letters, up to `limit` characters. */
-  const lettersFrom = (text: string, start: number, limit: number): string => {
-    let result = '';
-    let at = start;
-    while (at < text.length && result.length < limit) {
-      if (isLetterAt(text, at)) {
-        const width = (text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
-        result += text.slice(at, at + width);
-        at += width;
-      } else if (hyphens.has(text.charAt(at)) && at + 1 < text.length && isLetterAt(text, at + 1)) {
-        at++;
-      } else {
-        break;
-      }
-    }
-    return result;
-  };
-
-  // One precompiled alternation of the gates, built from the dataset only (never from user
-  // strings): literal letters with an optional hyphen between them, no nested quantifier, so it
-  // cannot backtrack catastrophically.
-  const optionalHyphen = `[${[...hyphens].map(escapeInClass).join('')}]?`;
-  const alternatives = [...gate]
-    .sort((a, b) => b.length - a.length)
-    .map((entry) => [...entry].map(escapeLiteral).join(optionalHyphen));
-  const gateExpression = new RegExp(`(?<![\\p{L}\\p{M}])(?:${alternatives.join('|')})`, 'gu');
+  const byAnchor = requirementsByAnchor([compiled.forms, compiled.exactForms]);
+  if (byAnchor.size === 0) return () => false;
+  const anchors = [...byAnchor.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  // At one position the alternation reports only its first (longest) alternative: every anchor
+  // inside that one is present too, so check them all.
+  const implied = new Map<string, string[]>();
+  for (const anchor of anchors)
+    implied.set(
+      anchor,
+      anchors.filter((other) => anchor.includes(other)),
+    );
+  const anchorExpression = new RegExp(anchors.map(escapeLiteral).join('|'), 'gu');
 
   return (text: string): boolean => {
-    const folded = text.toLowerCase();
-    gateExpression.lastIndex = 0;
+    let folded = text.toLowerCase();
+    hyphenExpression.lastIndex = 0;
+    if (hyphenExpression.test(folded)) folded = folded.replace(hyphenExpression, '');
+    let checked: Set<string> | undefined;
+    anchorExpression.lastIndex = 0;
     let hit: RegExpExecArray | null;
-    while ((hit = gateExpression.exec(folded)) !== null) {
-      const candidate = lettersFrom(folded, hit.index, longest);
-      for (const anchorLength of anchorLengths) {
-        if (anchorLength > candidate.length) break;
-        if (anchors.has(candidate.slice(0, anchorLength))) return true;
+    while ((hit = anchorExpression.exec(folded)) !== null) {
+      for (const anchor of implied.get(hit[0]) ?? []) {
+        if (checked?.has(anchor)) continue;
+        (checked ??= new Set()).add(anchor);
+        for (const requirement of byAnchor.get(anchor) ?? []) {
+          if (requirement.others.every((word) => folded.includes(word))) return true;
+        }
       }
-      gateExpression.lastIndex = hit.index + 1;
+      // Anchors may overlap (`sextortion` holds `sex` and `extortion`): look again one further on.
+      anchorExpression.lastIndex = hit.index + 1;
     }
     return false;
   };
 }
 
+/** Every path to an end in `roots`, as an anchor and the other words it needs, deduplicated. */
+function requirementsByAnchor(roots: readonly TrieNode<unknown>[]): Map<string, Requirement[]> {
+  const seen = new Set<string>();
+  const byAnchor = new Map<string, Requirement[]>();
+  const add = (path: readonly string[]): void => {
+    const distinct = [...new Set(path)].filter((word) => word.length > 0);
+    // A word inside another word of the path adds nothing to a substring test.
+    const needed = distinct
+      .filter((word) => !distinct.some((other) => other !== word && other.includes(word)))
+      .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    const key = needed.join(' ');
+    if (needed.length === 0 || seen.has(key)) return;
+    seen.add(key);
+    const [anchor, ...others] = needed as [string, ...string[]];
+    let list = byAnchor.get(anchor);
+    if (!list) {
+      list = [];
+      byAnchor.set(anchor, list);
+    }
+    list.push({ others });
+  };
+  const visit = (node: TrieNode<unknown>, path: string[]): void => {
+    if (node.ends && node.ends.length > 0) add(path);
+    for (const edges of [node.flex, node.apostrophe]) {
+      if (!edges) continue;
+      for (const [word, child] of edges) {
+        path.push(word.toLowerCase().replace(hyphenExpression, ''));
+        visit(child, path);
+        path.pop();
+      }
+    }
+  };
+  for (const root of roots) visit(root, []);
+  return byAnchor;
+}
+
 function escapeLiteral(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-}
-
-function escapeInClass(value: string): string {
-  return value.replace(/[\]\\^-]/gu, '\\$&');
-}
-
-function isLetterAt(text: string, index: number): boolean {
-  const code = text.charCodeAt(index);
-  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
-  const point = text.codePointAt(index);
-  return point !== undefined && letter.test(String.fromCodePoint(point));
 }

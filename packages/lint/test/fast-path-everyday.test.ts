@@ -1,0 +1,146 @@
+/**
+ * The prefilter keys on a rare word of each form, so prose full of the everyday words that start
+ * or fill forms (`had`, `age`, `online`, `young`, `children`, `minor`…) is rejected without a
+ * parse. This checks that such prose, with and without real forms spliced in (split by markup,
+ * hyphens, line breaks, joined, inflected), still gives exactly the messages of full processing.
+ */
+import { lint, type Format, type LintOptions } from '@luxlint/lint';
+import { terms } from '@luxlint/terms';
+import { createPrefilter } from 'retext-luxembourg';
+import { describe, expect, it } from 'vitest';
+import { seeded, type Random } from './corpus.js';
+
+const everyday = [
+  'had',
+  'has',
+  'have',
+  'having',
+  'age',
+  'aged',
+  'agency',
+  'online',
+  'young',
+  'younger',
+  'women',
+  'children',
+  'child',
+  'kids',
+  'minor',
+  'minors',
+  'put',
+  'older',
+  'early',
+  'self',
+  'computer',
+  'virtual',
+  'Haddad',
+  'sex',
+  'with',
+  'image',
+  'material',
+  'teen',
+  'under',
+  'work',
+  'the',
+  'a',
+  'of',
+  'and',
+  'in',
+];
+
+const pick = <T>(random: Random, items: readonly T[]): T =>
+  items[Math.floor(random() * items.length)] as T;
+
+/** Dataset forms as a writer might type them: one alternative per slot, sometimes inflected or joined. */
+function formsOf(): string[] {
+  const phrases: string[] = [];
+  for (const term of terms) {
+    if (term.status === 'use') continue;
+    for (const form of term.text.en.match) phrases.push(form.phrase);
+  }
+  return phrases;
+}
+
+function writeForm(random: Random, phrase: string): string {
+  const words = phrase
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map((slot) => pick(random, slot.split('|')));
+  if (random() < 0.3) words[words.length - 1] += pick(random, ['s', "'s", 'es']);
+  const joiner = (): string => pick(random, [' ', ' ', '-', '\n', '', ' *', '** ']);
+  let text = words[0] ?? '';
+  for (const word of words.slice(1)) text += joiner() + word;
+  return random() < 0.2 ? text.toUpperCase() : text;
+}
+
+function everydayDocument(
+  random: Random,
+  format: Format,
+  forms: readonly string[],
+  density: number,
+): string {
+  const paragraphs: string[] = [];
+  const count = 3 + Math.floor(random() * 8);
+  for (let paragraph = 0; paragraph < count; paragraph++) {
+    const words: string[] = [];
+    const length = 8 + Math.floor(random() * 40);
+    for (let index = 0; index < length; index++) {
+      if (random() < density) words.push(writeForm(random, pick(random, forms)));
+      else {
+        let word = pick(random, everyday);
+        if (random() < 0.1) word = `${word}-${pick(random, everyday)}`;
+        if (random() < 0.05) word = `${word}${pick(random, everyday)}`;
+        words.push(word);
+      }
+      if (random() < 0.08) words.push(pick(random, ['.', ',', ';', ' —', '"', '(', ')']));
+    }
+    const body = words.join(' ');
+    paragraphs.push(
+      format === 'html'
+        ? `<p>${body}</p>`
+        : format === 'markdown' && random() < 0.3
+          ? `- ${body}`
+          : body,
+    );
+  }
+  return paragraphs.join('\n\n');
+}
+
+function comparable(message: object): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(message)) if (key !== 'stack') result[key] = value;
+  result['reason'] = (message as { reason?: unknown }).reason;
+  return result;
+}
+
+describe('fast path = full path on everyday words', () => {
+  const forms = formsOf();
+
+  for (const format of ['markdown', 'text', 'html'] as const) {
+    it(`${format}: everyday prose with and without forms`, { timeout: 240_000 }, () => {
+      const random = seeded(4243 + format.length);
+      let messages = 0;
+      for (let index = 0; index < 60; index++) {
+        const density = [0, 0, 0.01, 0.05][index % 4] as number;
+        const value = everydayDocument(random, format, forms, density);
+        const options: LintOptions = { format, reportSkipped: index % 2 === 0 };
+        const fast = lint(value, { ...options, fastPath: true }).messages.map(comparable);
+        const full = lint(value, { ...options, fastPath: false }).messages.map(comparable);
+        expect(fast, `${format} document ${index}:\n${value}`).toEqual(full);
+        messages += full.length;
+      }
+      // A differential test that never sees a message proves nothing.
+      expect(messages).toBeGreaterThan(10);
+    });
+  }
+
+  it('lets no everyday sentence without a form through', () => {
+    const prefilter = createPrefilter();
+    const sentences = [
+      'She had put the older computer online early, and the agency has aged records of Haddad.',
+      'Young women and children have virtual classes; a minor self-assessment is put online.',
+      'The children had an early age test at the computer agency.',
+    ];
+    for (const sentence of sentences) expect(prefilter(sentence), sentence).toBe(false);
+  });
+});
