@@ -259,11 +259,19 @@ export function hydrate(index: SerializedIndex): SearchIndex {
   const pairs = new Map(index.pairs.map(([key, list]) => [key, new Map(list)]));
   const entries = Math.max(index.entries, 1);
   const rarity = (count: number): number => Math.log(1 + (entries + 1) / (count + 0.5));
-  // Every known word's rarity is computed once, at load: queries look it up.
+  // A word's rarity is computed on its first look-up and kept (not at load, which must stay fast).
   const idfTable = new Map<string, number>();
-  for (const [word, list] of postings) idfTable.set(word, rarity(list.length));
   const unknownIdf = rarity(0);
-  const idf = (word: string): number => idfTable.get(word) ?? unknownIdf;
+  const idf = (word: string): number => {
+    let value = idfTable.get(word);
+    if (value === undefined) {
+      const list = postings.get(word);
+      if (list === undefined) return unknownIdf;
+      value = rarity(list.length);
+      idfTable.set(word, value);
+    }
+    return value;
+  };
   return { phrases, table, longest: index.longest, postings, pairs, idf };
 }
 

@@ -41,6 +41,13 @@ const correctionOptions = {
 const minPhraseShare = 0.5;
 /** …and only this many phrases, those sharing the most. */
 const maxFuzzyCandidates = 8;
+/**
+ * …or this many for a query longer than `longFuzzyLength`: Bitap's cost grows with the pattern's
+ * length and error budget (a 30-letter query cost about 1 ms over 8 phrases), while a long query
+ * shares most of its letter pairs with few phrases, so the first ones are the ones that count.
+ */
+const maxLongFuzzyCandidates = 3;
+const longFuzzyLength = 20;
 
 const defaultLimit = 10;
 const defaultMaxScore = 0.45;
@@ -299,19 +306,35 @@ export function createSearchOver(
   };
   /** Word-overlap accumulator per entry, reused by every query (reset after each). */
   const gained = new Float64Array(terms.length);
-  const phraseTexts = phrases.map((record) => record.folded);
+  // A phrase often belongs to several entries ("child sexual abuse material" is the headword of
+  // one and the preferred phrase of many): Bitap runs once per distinct text, and each hit is
+  // offered to every phrase record holding that text.
+  const phraseTexts: string[] = [];
+  const recordsOfText: number[][] = [];
+  {
+    const textIds = new Map<string, number>();
+    phrases.forEach((record, recordIndex) => {
+      const id = textIds.get(record.folded);
+      if (id === undefined) {
+        textIds.set(record.folded, phraseTexts.length);
+        phraseTexts.push(record.folded);
+        recordsOfText.push([recordIndex]);
+      } else recordsOfText[id]?.push(recordIndex);
+    });
+  }
   // The letter-pair tables serve only fuzzy queries: built on the first one, not at load.
   let phraseTables: { index: Map<string, number[]>; counters: Uint16Array } | undefined;
   let wordTables:
     { words: string[]; index: Map<string, number[]>; counters: Uint16Array } | undefined;
-  /** Phrases sharing the most letter pairs with the query, best first. */
+  /** Distinct phrase texts sharing the most letter pairs with the query, best first. */
   const fuzzyCandidates = (folded: string): number[] => {
     phraseTables ??= {
       index: invert(phraseTexts.map(letterPairs)),
       counters: new Uint16Array(phraseTexts.length),
     };
     const { index, counters } = phraseTables;
-    return closest(letterPairs(folded), index, counters, minPhraseShare, maxFuzzyCandidates);
+    const limit = folded.length > longFuzzyLength ? maxLongFuzzyCandidates : maxFuzzyCandidates;
+    return closest(letterPairs(folded), index, counters, minPhraseShare, limit);
   };
   /** The dataset word closest to a misspelt one ("chilren" → "children"), if one is close. */
   const correct = (word: string): string | undefined => {
@@ -487,34 +510,30 @@ export function createSearchOver(
               fuseOptions,
             ).search(folded);
       for (const result of fuzzyResults) {
-        const index = candidates[result.refIndex] ?? -1;
-        const record = phrases[index];
-        if (record === undefined) continue;
+        const textId = candidates[result.refIndex] ?? -1;
         const matchText = result.item;
         const found = result.matches?.[0]?.indices ?? [];
-        // Ranges are found in the folded phrase; they hold for the phrase as written when folding
-        // kept its length (it almost always does: case and hyphens only).
-        const sameLength = matchText.length === record.text.length;
-        const score =
-          fuzzyBase +
-          (result.score ?? 1) +
-          uncoveredPenalty * (1 - coverage(matchText, found)) +
-          fuzzyFieldPenalty[record.field];
-        offer(
-          record.entry,
-          score,
-          false,
-          sameLength
-            ? {
-                field: record.field,
-                text: record.text,
-                indices: Object.freeze(
-                  found.map(([start, end]) => Object.freeze([start, end] as const)),
-                ),
-              }
-            : { field: record.field, text: record.text },
-          ownFields.has(record.field),
+        const base =
+          fuzzyBase + (result.score ?? 1) + uncoveredPenalty * (1 - coverage(matchText, found));
+        const indices = Object.freeze(
+          found.map(([start, end]) => Object.freeze([start, end] as const)),
         );
+        for (const recordIndex of recordsOfText[textId] ?? none) {
+          const record = phrases[recordIndex];
+          if (record === undefined) continue;
+          // Ranges are found in the folded phrase; they hold for the phrase as written when
+          // folding kept its length (it almost always does: case and hyphens only).
+          const sameLength = matchText.length === record.text.length;
+          offer(
+            record.entry,
+            base + fuzzyFieldPenalty[record.field],
+            false,
+            sameLength
+              ? { field: record.field, text: record.text, indices }
+              : { field: record.field, text: record.text },
+            ownFields.has(record.field),
+          );
+        }
       }
     }
 
