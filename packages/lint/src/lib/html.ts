@@ -3,6 +3,7 @@ import { unified } from 'unified';
 import type { Position } from 'unist';
 import { parseDirective, type Directive, type ParsedDocument } from './parsed.js';
 import { textPiece, withoutUrls, type Block, type Piece } from './pieces.js';
+import { appendAll } from './append.js';
 
 /** The fields of hast nodes this module reads. */
 interface HtmlNode {
@@ -117,7 +118,7 @@ export function parseHtml(document: string): ParsedDocument {
     const end = node.position?.end.offset;
     if (node.type === 'text') {
       if (node.value && start !== undefined && end !== undefined) {
-        pieces.push(...withoutUrls(textPiece(node.value, document, start, end)));
+        appendAll(pieces, withoutUrls(textPiece(node.value, document, start, end)));
       }
     } else if (node.type === 'comment') {
       comment(node);

@@ -8,6 +8,7 @@ import type { Position } from 'unist';
 import { parseDirective, type Directive, type ParsedDocument } from './parsed.js';
 import { markdownCuts } from './chunks.js';
 import { textPiece, withoutUrls, type Block, type Piece, type TextPiece } from './pieces.js';
+import { appendAll } from './append.js';
 
 /** The fields of mdast (and MDX) nodes this module reads. */
 interface MdNode {
@@ -105,7 +106,7 @@ export function parseMarkdown(document: string, mdx: boolean): ParsedDocument {
     const end = endOf(node);
     if (node.type === 'text') {
       if (start !== undefined && end !== undefined && node.value) {
-        pieces.push(...withoutUrls(textPiece(node.value, document, start, end)));
+        appendAll(pieces, withoutUrls(textPiece(node.value, document, start, end)));
       }
     } else if (phrasingSources.has(node.type)) {
       if (start !== undefined && end !== undefined)
@@ -115,7 +116,7 @@ export function parseMarkdown(document: string, mdx: boolean): ParsedDocument {
     } else if (node.type === 'image' || node.type === 'imageReference') {
       // Alternative text is prose a reader sees (or hears); the URL is not.
       if (node.alt && start !== undefined && end !== undefined) {
-        pieces.push(...withoutUrls(textPiece(node.alt, document, start + 2, end)));
+        appendAll(pieces, withoutUrls(textPiece(node.alt, document, start + 2, end)));
       }
     } else if (
       node.type === 'link' &&

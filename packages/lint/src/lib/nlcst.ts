@@ -4,6 +4,7 @@ import type { ParseEnglish } from 'parse-english';
 import type { Position } from 'unist';
 import type { LineIndex } from './positions.js';
 import { charEnd, charStart, gapWhiteSpace, type Block, type TextPiece } from './pieces.js';
+import { appendAll } from './append.js';
 
 // The same boundaries parse-latin uses when it parses a whole document itself.
 const terminalMarker = /^([!.?\u2026\u203D]+)$/;
@@ -90,7 +91,7 @@ export function blockToParagraphs(
     if (piece.kind === 'text') {
       const tokens = parser.tokenize(piece.value);
       placeTokens(tokens as Positioned[], piece, lines, 0);
-      content.push(...tokens);
+      appendAll(content, tokens);
     } else if (piece.kind === 'source') {
       content.push({
         type: 'SourceNode',
@@ -148,7 +149,7 @@ export function blocksToRoot(
         position: span(lines, previousEnd, block.start),
       });
     }
-    children.push(...paragraphs);
+    appendAll(children, paragraphs);
     previousEnd = block.end;
   }
   const root: Root = { type: 'RootNode', children, position: span(lines, 0, length) };

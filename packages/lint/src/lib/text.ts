@@ -1,5 +1,6 @@
 import { parseDirective, type Directive, type ParsedDocument } from './parsed.js';
 import { textPiece, withoutUrls, type Block, type Piece } from './pieces.js';
+import { appendAll } from './append.js';
 
 // A control line: the whole line is the comment (`luxlint-disable-next-line child-porn`).
 const directiveLine = /^[ \t]*luxlint-(?:disable-next-line|disable|enable)(?=[ \t]|$)[^\r\n]*/gm;
@@ -31,7 +32,7 @@ function piecesOf(
     from = controlEnd;
   }
   if (end > from)
-    pieces.push(...withoutUrls(textPiece(document.slice(from, end), document, from, end)));
+    appendAll(pieces, withoutUrls(textPiece(document.slice(from, end), document, from, end)));
   return pieces;
 }
 
