@@ -4,82 +4,136 @@ import type { TrieNode } from './trie.js';
 /** The hyphens the matcher reads through (`teen-age` is also `teenage`), as a global expression. */
 const hyphenExpression = /[-\u2010-\u2013]/gu;
 
-/** What one complete path through the form tries needs: an anchor word and the other words. */
-interface Requirement {
-  /** Folded words other than the anchor (none implied by another of the path's words). */
-  readonly others: readonly string[];
+/**
+ * The stem of a word: without a final plural or possessive ending or a final `e`/`y`, so that
+ * inflected variants (`pornography`, `pornographies`) share one stem. A stem is a prefix of its
+ * word, so looking for the stem instead of the word keeps the test conservative.
+ */
+function stemOf(word: string): string {
+  const stem = word.replace(/(?:ies|es|s|y|e)$/u, '');
+  return stem.length >= shortestWord ? stem : word;
 }
+
+/** Words shorter than this (`a`, `of`, a possessive `s`) are left out of a requirement unless it has nothing else. */
+const shortestWord = 3;
 
 /**
  * A conservative text prefilter: `false` only when no enabled form can match. Every form the
  * matcher can find is a path of words through the compiled tries, and each of those words is
- * a piece of the text the parser sees, so a text in which some word of every path is missing
+ * a piece of the text the parser sees, so a text that lacks a stem of some word of every path
  * (as a substring of the lower-cased text, hyphens removed) cannot match.
  *
- * Per path, the longest word is its anchor (long words are the rare ones: `pornography`, not
- * `child`). One precompiled alternation of the anchors, built from the dataset only (literal
- * words, no quantifier, so it cannot backtrack catastrophically), finds candidate anchors; only
- * then are the other words of that anchor's paths looked up. Substring tests are deliberately
- * looser than the matcher's word boundaries (`childporn` contains `child` and `porn`), which
- * keeps the gate conservative; the anchors keep it selective, because everyday words such as
- * `had`, `age` or `online` no longer let a text through on their own.
+ * One precompiled alternation of the stems, built from the dataset only (literal words, no
+ * quantifier, so it cannot backtrack catastrophically), collects the stems present in one pass;
+ * then each path whose longest stem is present checks its other stems in that set. Substring
+ * tests are deliberately looser than the matcher's word boundaries (`childporn` holds `child`
+ * and `porn`), which keeps the gate conservative; needing every word of a path keeps it
+ * selective: everyday words such as `had`, `age` or `online` no longer let a text through.
  */
 export function createTextPrefilter(compiled: Compiled): (text: string) => boolean {
-  const byAnchor = requirementsByAnchor([compiled.forms, compiled.exactForms]);
+  const byAnchor = weakestRequirements(requirementsOf([compiled.forms, compiled.exactForms]));
   if (byAnchor.size === 0) return () => false;
-  const anchors = [...byAnchor.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  // At one position the alternation reports only its first (longest) alternative: every anchor
-  // inside that one is present too, so check them all.
-  const implied = new Map<string, string[]>();
-  for (const anchor of anchors)
-    implied.set(
-      anchor,
-      anchors.filter((other) => anchor.includes(other)),
-    );
-  const anchorExpression = new RegExp(anchors.map(escapeLiteral).join('|'), 'gu');
+  const alternatives = [...stemsOf(byAnchor)].sort(
+    (a, b) => b.length - a.length || (a < b ? -1 : 1),
+  );
+  // At one position the alternation reports only its first (longest) alternative: every stem
+  // inside that one is present too.
+  const implied = impliedStems(alternatives);
+  const stemExpression = new RegExp(alternatives.map(escapeLiteral).join('|'), 'gu');
 
   return (text: string): boolean => {
     let folded = text.toLowerCase();
     hyphenExpression.lastIndex = 0;
     if (hyphenExpression.test(folded)) folded = folded.replace(hyphenExpression, '');
-    let checked: Set<string> | undefined;
-    anchorExpression.lastIndex = 0;
+    const present = new Set<string>();
+    stemExpression.lastIndex = 0;
     let hit: RegExpExecArray | null;
-    while ((hit = anchorExpression.exec(folded)) !== null) {
-      for (const anchor of implied.get(hit[0]) ?? []) {
-        if (checked?.has(anchor)) continue;
-        (checked ??= new Set()).add(anchor);
-        for (const requirement of byAnchor.get(anchor) ?? []) {
-          if (requirement.others.every((word) => folded.includes(word))) return true;
-        }
+    while ((hit = stemExpression.exec(folded)) !== null) {
+      if (!present.has(hit[0])) for (const stem of implied.get(hit[0]) ?? []) present.add(stem);
+      // Stems may overlap (`sextortion` holds `sex` and `extortion`): look again one further on.
+      stemExpression.lastIndex = hit.index + 1;
+    }
+    for (const anchor of present) {
+      for (const others of byAnchor.get(anchor) ?? []) {
+        if (others.every((word) => present.has(word))) return true;
       }
-      // Anchors may overlap (`sextortion` holds `sex` and `extortion`): look again one further on.
-      anchorExpression.lastIndex = hit.index + 1;
     }
     return false;
   };
 }
 
-/** Every path to an end in `roots`, as an anchor and the other words it needs, deduplicated. */
-function requirementsByAnchor(roots: readonly TrieNode<unknown>[]): Map<string, Requirement[]> {
-  const seen = new Set<string>();
-  const byAnchor = new Map<string, Requirement[]>();
-  const add = (path: readonly string[]): void => {
-    const distinct = [...new Set(path)].filter((word) => word.length > 0);
-    // A word inside another word of the path adds nothing to a substring test.
-    const needed = distinct
-      .filter((word) => !distinct.some((other) => other !== word && other.includes(word)))
-      .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    const key = needed.join(' ');
-    if (needed.length === 0 || seen.has(key)) return;
-    seen.add(key);
-    const [anchor, ...others] = needed as [string, ...string[]];
+/** The stems of the requirements, anchors and others. */
+function stemsOf(byAnchor: ReadonlyMap<string, readonly (readonly string[])[]>): Set<string> {
+  const stems = new Set<string>();
+  for (const [anchor, requirements] of byAnchor) {
+    stems.add(anchor);
+    for (const others of requirements) for (const stem of others) stems.add(stem);
+  }
+  return stems;
+}
+
+/** Each stem → every stem that occurs inside it (itself included). */
+function impliedStems(stems: readonly string[]): Map<string, string[]> {
+  const implied = new Map<string, string[]>();
+  for (const stem of stems)
+    implied.set(
+      stem,
+      stems.filter((other) => stem.includes(other)),
+    );
+  return implied;
+}
+
+/**
+ * Drop every requirement that another, weaker one already covers: the text holding all stems
+ * of `childpornograph` also holds `child` and `pornograph`, so the joined spelling needs no
+ * stem of its own. Only a kept requirement can cover another, so the result stays
+ * conservative. Fewer stems make the alternation shorter.
+ */
+function weakestRequirements(
+  requirements: readonly (readonly string[])[],
+): Map<string, (readonly string[])[]> {
+  const total = (stems: readonly string[]): number =>
+    stems.reduce((sum, stem) => sum + stem.length, 0);
+  const ordered = [...requirements].sort((a, b) => total(a) - total(b) || b.length - a.length);
+  const implied = impliedStems([...new Set(requirements.flat())]);
+  const byAnchor = new Map<string, (readonly string[])[]>();
+  for (const requirement of ordered) {
+    const holds = new Set(requirement.flatMap((stem) => implied.get(stem) ?? [stem]));
+    let covered = false;
+    for (const anchor of holds) {
+      if (byAnchor.get(anchor)?.some((others) => others.every((stem) => holds.has(stem)))) {
+        covered = true;
+        break;
+      }
+    }
+    if (covered) continue;
+    const [anchor, ...others] = requirement as [string, ...string[]];
     let list = byAnchor.get(anchor);
     if (!list) {
       list = [];
       byAnchor.set(anchor, list);
     }
-    list.push({ others });
+    list.push(others);
+  }
+  return byAnchor;
+}
+
+/** Every path to an end in `roots`, as its stems (longest first), deduplicated. */
+function requirementsOf(roots: readonly TrieNode<unknown>[]): string[][] {
+  const seen = new Set<string>();
+  const requirements: string[][] = [];
+  const add = (path: readonly string[]): void => {
+    const stems = [...new Set(path.map(stemOf))];
+    const long = stems.filter((stem) => stem.length >= shortestWord);
+    const candidates = long.length > 0 ? long : stems.filter((stem) => stem.length > 0);
+    // A stem inside another stem of the path adds nothing to a substring test.
+    const needed = candidates
+      .filter((stem) => !candidates.some((other) => other !== stem && other.includes(stem)))
+      .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    const key = needed.join(' ');
+    if (needed.length === 0 || seen.has(key)) return;
+    seen.add(key);
+    requirements.push(needed);
   };
   const visit = (node: TrieNode<unknown>, path: string[]): void => {
     if (node.ends && node.ends.length > 0) add(path);
@@ -93,7 +147,7 @@ function requirementsByAnchor(roots: readonly TrieNode<unknown>[]): Map<string, 
     }
   };
   for (const root of roots) visit(root, []);
-  return byAnchor;
+  return requirements;
 }
 
 function escapeLiteral(value: string): string {
