@@ -24,6 +24,8 @@ const markdownParser = unified()
   .use(remarkGfm)
   .use(remarkFrontmatter, ['yaml', 'toml'])
   .freeze();
+/** For a run cut out of the middle of a document: `---` there is a thematic break, never front matter. */
+const markdownBodyParser = unified().use(remarkParse).use(remarkGfm).freeze();
 const mdxParser = unified()
   .use(remarkParse)
   .use(remarkGfm)
@@ -82,10 +84,16 @@ function htmlComment(value: string): string | undefined {
 }
 
 /** Parse Markdown (or MDX) into prose blocks, block-quote ranges and control comments. */
-export function parseMarkdown(document: string, mdx: boolean): ParsedDocument {
+export function parseMarkdown(
+  document: string,
+  mdx: boolean,
+  atDocumentStart = true,
+): ParsedDocument {
   // micromark drops a byte order mark and counts positions without it: parse after it instead.
-  if (document.startsWith('\uFEFF')) return shiftParsed(parseMarkdown(document.slice(1), mdx), 1);
-  const tree = (mdx ? mdxParser : markdownParser).parse(document) as MdastRoot as unknown as MdNode;
+  if (document.startsWith('\uFEFF'))
+    return shiftParsed(parseMarkdown(document.slice(1), mdx, atDocumentStart), 1);
+  const parser = mdx ? mdxParser : atDocumentStart ? markdownParser : markdownBodyParser;
+  const tree = parser.parse(document) as MdastRoot as unknown as MdNode;
   const blocks: Block[] = [];
   const quoteRanges: Array<[number, number]> = [];
   const directives: Directive[] = [];
@@ -256,7 +264,7 @@ export function parseMarkdownRuns(
     else spans.push([start, end]);
   }
   for (const [start, end] of spans) {
-    const parsed = parseMarkdown(document.slice(start, end), false);
+    const parsed = parseMarkdown(document.slice(start, end), false, start === 0);
     for (const block of parsed.blocks) {
       blocks.push({
         start: block.start + start,

@@ -72,6 +72,14 @@ function referenceAt(
 }
 
 /**
+ * Whether a source character stands for a value character: itself, or a NUL, which Markdown
+ * parsers replace with U+FFFD (the replacement character) for safety.
+ */
+function sameCharacter(source: string | undefined, character: string | undefined): boolean {
+  return source === character || (source === '\u0000' && character === '\uFFFD');
+}
+
+/**
  * Build a text piece for `value` found somewhere in `document.slice(start, end)`.
  *
  * Walks value and source together: equal characters map one to one, a character reference maps
@@ -101,7 +109,7 @@ export function textPiece(
   let index = 0;
   while (index < value.length) {
     const character = value[index];
-    while (cursor < end && document[cursor] !== character) {
+    while (cursor < end && !sameCharacter(document[cursor], character)) {
       // HTML parsers normalise a CR or CR LF line ending to LF in text values.
       if (character === '\n' && document[cursor] === '\r') break;
       if (document[cursor] === '&') {
@@ -119,7 +127,7 @@ export function textPiece(
       }
       break;
     }
-    if (document[cursor] === character) {
+    if (sameCharacter(document[cursor], character)) {
       starts[index] = cursor;
       ends[index] = cursor + 1;
       cursor++;
