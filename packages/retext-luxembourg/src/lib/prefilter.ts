@@ -39,16 +39,20 @@ export function createTextPrefilter(compiled: Compiled): (text: string) => boole
   // At one position the alternation reports only its first (longest) alternative: every stem
   // inside that one is present too.
   const implied = impliedStems(alternatives);
-  const stemExpression = new RegExp(alternatives.map(escapeLiteral).join('|'), 'gu');
+  // Without the `u` flag when every stem is ASCII (the usual case): the same matches, and
+  // irregexp scans faster without it.
+  const ascii = alternatives.every((stem) => /^[\x20-\x7e]*$/u.test(stem));
+  const stemExpression = new RegExp(alternatives.map(escapeLiteral).join('|'), ascii ? 'g' : 'gu');
 
   return (text: string): boolean => {
     let folded = text.toLowerCase();
     hyphenExpression.lastIndex = 0;
     if (hyphenExpression.test(folded)) folded = folded.replace(hyphenExpression, '');
-    const present = new Set<string>();
     stemExpression.lastIndex = 0;
-    let hit: RegExpExecArray | null;
-    while ((hit = stemExpression.exec(folded)) !== null) {
+    let hit = stemExpression.exec(folded);
+    if (hit === null) return false;
+    const present = new Set<string>();
+    for (; hit !== null; hit = stemExpression.exec(folded)) {
       if (!present.has(hit[0])) for (const stem of implied.get(hit[0]) ?? []) present.add(stem);
       // Stems may overlap (`sextortion` holds `sex` and `extortion`): look again one further on.
       stemExpression.lastIndex = hit.index + 1;
