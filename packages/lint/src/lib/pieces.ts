@@ -184,9 +184,11 @@ function sourceOf(piece: TextPiece, from: number, to: number): SourcePiece {
 }
 
 // Scheme or www. URLs and e-mail addresses, as GFM autolink literals recognise them; trailing
-// punctuation is trimmed below so a sentence-final full stop stays prose.
+// punctuation is trimmed below so a sentence-final full stop stays prose. The local part of an
+// address is at most 64 characters (RFC 5321): unbounded, every word boundary of a long run such
+// as `a-a-a-…` without `@` rescans the run, and the expression turns quadratic.
 const urlExpression =
-  /(?:\b(?:https?|ftp):\/\/|\bwww\.|\bmailto:)[^\s<>"`]+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+  /(?:\b(?:https?|ftp):\/\/|\bwww\.|\bmailto:)[^\s<>"`]+|\b[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+/giu;
 const trailingPunctuation = /[.,:;!?'"’”)\]}*_~]+$/u;
 
 function trimUrl(url: string): string {
