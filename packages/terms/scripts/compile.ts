@@ -445,6 +445,26 @@ export function compileDataset(dir: string, options: CompileOptions = {}): Compi
         titleCues: pack.titleCues,
         titleConnectors: pack.titleConnectors,
         articleWords: pack.articleWords,
+        ...(pack.ageExpressions === undefined ? {} : { ageExpressions: pack.ageExpressions }),
+        ...(pack.numberWords === undefined ? {} : { numberWords: pack.numberWords }),
+        ...(pack.indefiniteArticles === undefined
+          ? {}
+          : { indefiniteArticles: pack.indefiniteArticles }),
+        ...(pack.vowelLetters === undefined ? {} : { vowelLetters: pack.vowelLetters }),
+        ...(pack.listJoiners === undefined ? {} : { listJoiners: pack.listJoiners }),
+        ...(pack.titleTailOpeners === undefined ? {} : { titleTailOpeners: pack.titleTailOpeners }),
+        ...(pack.lowercaseTitleCues === undefined
+          ? {}
+          : { lowercaseTitleCues: pack.lowercaseTitleCues }),
+        ...(pack.namingCues === undefined ? {} : { namingCues: pack.namingCues }),
+        ...(pack.wordingVerbs === undefined ? {} : { wordingVerbs: pack.wordingVerbs }),
+        ...(pack.wordingFollowers === undefined ? {} : { wordingFollowers: pack.wordingFollowers }),
+        ...(pack.wordingPlaces === undefined ? {} : { wordingPlaces: pack.wordingPlaces }),
+        ...(pack.wordingPlacePrepositions === undefined
+          ? {}
+          : { wordingPlacePrepositions: pack.wordingPlacePrepositions }),
+        ...(pack.negations === undefined ? {} : { negations: pack.negations }),
+        ...(pack.consentWords === undefined ? {} : { consentWords: pack.consentWords }),
       });
     } else if (parts.length === 2 && parts[0] !== undefined) {
       const folder = parts[0];

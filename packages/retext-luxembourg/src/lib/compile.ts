@@ -1,5 +1,4 @@
 import type { LanguagePack, LocalizedText, MatchForm, Term } from '@luxlint/terms';
-import { languageExtras } from './language-extras.js';
 import type { ResolvedOptions } from './options.js';
 import { OptionsError } from './options.js';
 import { fold, pluralOf, toParts, toWords, type Part } from './text.js';
@@ -57,10 +56,21 @@ export interface Compiled {
   readonly titleConnectors: ReadonlySet<string>;
   readonly articleWords: ReadonlySet<string>;
   readonly titleTailOpeners: ReadonlySet<string>;
+  /** Lower-case mandate names that cue a title (`special rapporteur`), as folded word sequences. */
+  readonly lowercaseTitleCues: readonly (readonly string[])[];
   /** Words a title's lower-case subject may be made of (words of legal titles, forms, preferred terms, connectors). */
   readonly titleVocabulary: ReadonlySet<string>;
   readonly mentionCues: readonly (readonly string[])[];
   readonly adultCues: readonly (readonly string[])[];
+  /** Verbs of naming (`called`, `known as`) right before a match: a mention. */
+  readonly namingCues: readonly (readonly string[])[];
+  readonly wordingVerbs: ReadonlySet<string>;
+  readonly wordingFollowers: ReadonlySet<string>;
+  readonly wordingPlaces: ReadonlySet<string>;
+  readonly wordingPlacePrepositions: ReadonlySet<string>;
+  /** Negations as folded word sequences (`can't` → `can t`). */
+  readonly negations: readonly (readonly string[])[];
+  readonly consentWords: ReadonlySet<string>;
   readonly listJoiners: ReadonlySet<string>;
   readonly childWords: ReadonlySet<string>;
   /** Age expressions as folded word sequences; `#` is a number slot. */
@@ -111,8 +121,6 @@ export function compile(dataset: Dataset, options: ResolvedOptions): Compiled {
     );
   }
   const lang = options.lang;
-  const extras = languageExtras[pack.lang] ?? languageExtras[lang.split('-')[0] ?? ''];
-  const packExtras = pack as unknown as Partial<Record<string, unknown>>;
   const ids = idsOf(dataset.terms);
   const byId = new Map(dataset.terms.map((term) => [term.id, term]));
   const irregular = pack.irregularPlurals;
@@ -214,12 +222,10 @@ export function compile(dataset: Dataset, options: ResolvedOptions): Compiled {
     childWords.add(fold(pluralOf(word, irregular)));
   }
 
-  const stringList = (key: string, fallback: readonly string[] | undefined): readonly string[] => {
-    const value = packExtras[key];
-    return Array.isArray(value) && value.every((item) => typeof item === 'string')
-      ? (value as string[])
-      : (fallback ?? []);
-  };
+  const phrases = (list: readonly string[] | undefined): string[][] =>
+    (list ?? []).map(toWords).filter((words) => words.length > 0);
+  const wordSet = (list: readonly string[] | undefined): Set<string> =>
+    foldAll((list ?? []).flatMap(toWords));
 
   return {
     lang,
@@ -233,13 +239,21 @@ export function compile(dataset: Dataset, options: ResolvedOptions): Compiled {
     titleCues: pack.titleCues.map(toWords).filter((words) => words.length > 0),
     titleConnectors,
     articleWords,
-    titleTailOpeners: foldAll(stringList('titleTailOpeners', extras?.titleTailOpeners)),
+    titleTailOpeners: wordSet(pack.titleTailOpeners),
+    lowercaseTitleCues: phrases(pack.lowercaseTitleCues),
     titleVocabulary,
     mentionCues: withPluralLastWord(pack.mentionCues.map(toWords), irregular),
     adultCues: pack.adultCues.map(toWords).filter((words) => words.length > 0),
-    listJoiners: foldAll(stringList('listJoiners', extras?.listJoiners).flatMap(toWords)),
+    namingCues: phrases(pack.namingCues),
+    wordingVerbs: wordSet(pack.wordingVerbs),
+    wordingFollowers: wordSet(pack.wordingFollowers),
+    wordingPlaces: wordSet(pack.wordingPlaces),
+    wordingPlacePrepositions: wordSet(pack.wordingPlacePrepositions),
+    negations: phrases(pack.negations),
+    consentWords: wordSet(pack.consentWords),
+    listJoiners: wordSet(pack.listJoiners),
     childWords,
-    ageExpressions: stringList('ageExpressions', extras?.ageExpressions)
+    ageExpressions: (pack.ageExpressions ?? [])
       .map((expression) =>
         expression
           .split(/[\s\-\u2010\u2011]+/u)
@@ -249,10 +263,10 @@ export function compile(dataset: Dataset, options: ResolvedOptions): Compiled {
       .filter((words) => words.includes('#') || words.includes('<#')),
     childAgeBelow: pack.childAgeBelow,
     numberWords: new Map(
-      Object.entries(extras?.numberWords ?? {}).map(([word, value]) => [fold(word), value]),
+      Object.entries(pack.numberWords ?? {}).map(([word, value]) => [fold(word), value]),
     ),
-    articles: extras?.indefiniteArticles,
-    vowelLetters: extras?.vowelLetters ?? '',
+    articles: pack.indefiniteArticles,
+    vowelLetters: pack.vowelLetters ?? '',
     allow: options.allow.map(toWords).filter((words) => words.length > 0),
     reportSkipped: options.reportSkipped,
     ids,

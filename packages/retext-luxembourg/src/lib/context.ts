@@ -33,6 +33,7 @@ export class ParagraphContext {
   private readonly from: number;
   private readonly to: number;
   private readonly quoteRanges: readonly QuoteRange[];
+  private readonly mentionRanges: readonly QuoteRange[];
   private titleCoverage: Coverage<Span> | undefined;
   private quoteCoverage: Coverage<QuoteRange> | undefined;
   private preferredCoverage: Coverage<Span> | undefined;
@@ -41,7 +42,6 @@ export class ParagraphContext {
   /** For each word, the run that holds it (index into `runsCache`), or -1. */
   private runAt: Int32Array | undefined;
   private tailCoverage: Coverage<TitleRun> | undefined;
-  private readonly childSentences = new Map<number, boolean>();
   /** Decided mentions, by first word, and the last words of those that are mentions. */
   private readonly mentions = new Map<number, boolean>();
   private readonly mentionEnds = new Set<number>();
@@ -52,7 +52,9 @@ export class ParagraphContext {
     from: number,
     to: number,
     quoteRanges: readonly QuoteRange[],
+    mentionRanges: readonly QuoteRange[] = [],
   ) {
+    this.mentionRanges = mentionRanges;
     this.document = document;
     this.compiled = compiled;
     this.from = from;
@@ -84,23 +86,32 @@ export class ParagraphContext {
     return undefined;
   }
 
-  /** Whether the sentence of `span` indicates a child (a child word, or an age below the pack's limit). */
+  /**
+   * Whether a child is indicated close to `span`: a child word or an age below the pack's limit
+   * within `childWindow` words on either side, in the same clause (not across a sentence, `;`,
+   * `:`, a dash or a bracket), so a child mentioned in another clause does not count.
+   */
   indicatesChild(span: Span): boolean {
     const words = this.document.words;
-    const sentence = (words[span.first] as Word).sentence;
-    const known = this.childSentences.get(sentence);
-    if (known !== undefined) return known;
-    const result = this.sentenceIndicatesChild(span, sentence);
-    this.childSentences.set(sentence, result);
-    return result;
-  }
-
-  private sentenceIndicatesChild(span: Span, sentence: number): boolean {
-    const words = this.document.words;
     let first = span.first;
-    while (first > this.from && (words[first - 1] as Word).sentence === sentence) first--;
+    // A hyphenated compound (`13-year-old`) counts as one word.
+    for (let count = 0; count < childWindow && first > this.from;) {
+      const before = words[first - 1] as Word;
+      if (before.join === 'barrier' || clauseBoundary.test(before.separator)) break;
+      if (before.sentence !== (words[first] as Word).sentence) break;
+      first--;
+      if (!hyphens.has(before.separator)) count++;
+    }
     let last = span.last;
-    while (last + 1 < this.to && (words[last + 1] as Word).sentence === sentence) last++;
+    for (let count = 0; count < childWindow && last + 1 < this.to;) {
+      const current = words[last] as Word;
+      if (current.join === 'barrier' || clauseBoundary.test(current.separator)) break;
+      if (current.sentence !== (words[last + 1] as Word).sentence) break;
+      last++;
+      if (!hyphens.has(current.separator)) count++;
+    }
+    while (first > this.from && hyphens.has((words[first - 1] as Word).separator)) first--;
+    while (last + 1 < this.to && hyphens.has((words[last] as Word).separator)) last++;
     for (let index = first; index <= last; index++) {
       const word = words[index] as Word;
       if (this.compiled.childWords.has(word.folded)) return true;
@@ -109,6 +120,45 @@ export class ParagraphContext {
       }
     }
     return false;
+  }
+
+  /**
+   * A consent-implying match that holds a consent word denied by a negation shortly before it in
+   * the same clause (`a child cannot consent to sex`, `no child can be a willing participant`):
+   * the sentence states the opposite of what the phrasing implies.
+   */
+  isNegatedConsent(span: Span): boolean {
+    const words = this.document.words;
+    const { consentWords, negations } = this.compiled;
+    let consent = false;
+    for (let index = span.first; index <= span.last; index++) {
+      if (consentWords.has((words[index] as Word).folded)) consent = true;
+    }
+    if (!consent) return false;
+    let index = span.first;
+    for (let count = 0; count < negationWindow && index > this.from; count++) {
+      const before = words[index - 1] as Word;
+      if (before.join === 'barrier' || clauseBoundary.test(before.separator)) return false;
+      if (/[,]/u.test(before.separator)) return false;
+      index--;
+      for (const negation of negations) {
+        if (index + negation.length - 1 < span.first && this.wordsJoined(index, negation))
+          return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether `expected` are the words from `start` on, joined by spaces, hyphens or an apostrophe (`can't`). */
+  private wordsJoined(start: number, expected: readonly string[]): boolean {
+    const words = this.document.words;
+    for (const [offset, value] of expected.entries()) {
+      const word = words[start + offset] as Word | undefined;
+      if (!word || word.folded !== value) return false;
+      if (offset < expected.length - 1 && word.join !== 'flex' && word.join !== 'apostrophe')
+        return false;
+    }
+    return true;
   }
 
   private ageAt(index: number, last: number, expression: readonly string[]): boolean {
@@ -471,13 +521,48 @@ export class ParagraphContext {
 
   private computeMention(span: Span): boolean {
     const words = this.document.words;
+    if (insideAny(this.mentionRanges, span)) return true;
+    if (this.beforeWordingPlace(span)) return true;
     if (span.first === this.from) return false;
     const before = words[span.first - 1] as Word;
     if (before.join === 'barrier' || !openingMarks.test(before.separator)) {
       return this.continuesMentionList(span);
     }
     if (this.precededBy(span.first, this.compiled.mentionCues, true)) return true;
+    if (this.precededBy(span.first, this.compiled.namingCues)) return true;
+    if (this.afterWordingVerb(span)) return true;
     return this.continuesMentionList(span);
+  }
+
+  /**
+   * A wording verb right before a match followed by a wording follower (`replace X with Y`,
+   * `say X when you mean Y`): the words are talked about. Without one it stays a use (`our
+   * report uses X.`, `officials say X is rising`).
+   */
+  private afterWordingVerb(span: Span): boolean {
+    const words = this.document.words;
+    const before = words[span.first - 1] as Word;
+    if (before.join !== 'flex' || !this.compiled.wordingVerbs.has(before.folded)) return false;
+    const last = words[span.last] as Word;
+    if (span.last + 1 >= this.to) return false;
+    const next = words[span.last + 1] as Word;
+    return last.join === 'flex' && this.compiled.wordingFollowers.has(next.folded);
+  }
+
+  /** A match followed by a preposition and, within a few words, a place in a text (`had X in the headline`). */
+  private beforeWordingPlace(span: Span): boolean {
+    const words = this.document.words;
+    const { wordingPlacePrepositions, wordingPlaces } = this.compiled;
+    let index = span.last;
+    if (index + 1 >= this.to || (words[index] as Word).join !== 'flex') return false;
+    index++;
+    if (!wordingPlacePrepositions.has((words[index] as Word).folded)) return false;
+    for (let count = 0; count < wordingPlaceWindow && index + 1 < this.to; count++) {
+      if ((words[index] as Word).join !== 'flex') return false;
+      index++;
+      if (wordingPlaces.has((words[index] as Word).folded)) return true;
+    }
+    return false;
   }
 
   /** `the terms "child prostitute" and "child pornography"`: a later item of a list of mentioned terms. */
@@ -549,6 +634,7 @@ export class ParagraphContext {
    * not a modifier (`the adult had sex with a 15-year-old`), and does not count.
    */
   private isAdult(span: Span, nearChild: boolean): boolean {
+    if (nearChild && this.adultAfter(span)) return true;
     if (span.first === this.from) return false;
     const words = this.document.words;
     const before = words[span.first - 1] as Word;
@@ -560,6 +646,25 @@ export class ParagraphContext {
       if (nearChild && article?.join === 'flex' && this.compiled.articleWords.has(article.folded))
         continue;
       return true;
+    }
+    return false;
+  }
+
+  /**
+   * A one-word adult cue among the few words after a consent-implying match, in its clause
+   * (`sexting between consenting partners`, `had sex with an adult colleague`).
+   */
+  private adultAfter(span: Span): boolean {
+    const words = this.document.words;
+    const single = new Set<string>();
+    for (const cue of this.compiled.adultCues) if (cue.length === 1) single.add(cue[0] as string);
+    let index = span.last;
+    for (let count = 0; count < adultWindow && index + 1 < this.to; count++) {
+      const current = words[index] as Word;
+      if (current.join === 'barrier' || clauseBoundary.test(current.separator)) return false;
+      if (/[,.!?]/u.test(current.separator)) return false;
+      index++;
+      if (single.has((words[index] as Word).folded)) return true;
     }
     return false;
   }
@@ -621,7 +726,7 @@ const space = /\s/u;
  * Pair quotation marks: curly and guillemet pairs by nesting, straight double quotes by
  * alternation, single quotes only when they clearly open (after a space) and close (before a
  * non-letter) — so the apostrophe of `workers' rights` opens nothing. An unclosed double quote
- * that opens the paragraph runs to its end (a quotation continued over paragraphs).
+ * runs to the end of the paragraph.
  */
 export function quoteSpans(
   characters: readonly string[],
@@ -632,10 +737,6 @@ export function quoteSpans(
   const guillemets: number[] = [];
   const singles: number[] = [];
   let straight: number | undefined;
-  let firstVisible = characters.findIndex(
-    (character) => !space.test(character) && !/[*_>]/u.test(character),
-  );
-  if (firstVisible < 0) firstVisible = 0;
   const endOffset = (index: number): number =>
     (offsets[index] ?? 0) + (characters[index]?.length ?? 1);
 
@@ -688,12 +789,25 @@ export function quoteSpans(
       default:
     }
   }
+  // A quotation opened and never closed runs to the end of the paragraph: the writer quoted to
+  // the end (or continues the quotation in the next paragraph).
   const lastOffset = characters.length > 0 ? endOffset(characters.length - 1) : 0;
   for (const open of [...curly, ...(straight === undefined ? [] : [straight])]) {
-    if (open === firstVisible) spans.push([offsets[open] ?? 0, lastOffset]);
+    spans.push([offsets[open] ?? 0, lastOffset]);
   }
   return spans;
 }
+
+/** Words on either side of a consent-implying match in which a child must be indicated. */
+const childWindow = 8;
+/** Words before a consent-implying match in which a negation denies it. */
+const negationWindow = 6;
+/** Words after a consent-implying match in which an adult cue names its participants. */
+const adultWindow = 3;
+/** Words between the preposition after a match and the place in a text it names (`in your own reporting`). */
+const wordingPlaceWindow = 3;
+/** Separators that end a clause inside a sentence: `;`, `:`, a dash, a bracket. */
+const clauseBoundary = /[;:()[\]\u2014]|\s[-\u2013]\s/u;
 
 /** Words between a title cue and the match it names, at most (`Protocol … on the sale of children, child prostitution and …`). */
 const maximumTitleGap = 40;

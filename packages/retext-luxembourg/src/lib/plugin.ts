@@ -68,13 +68,16 @@ function lintTree(tree: Root, file: VFile, compiled: Compiled): void {
   const quoteRanges: readonly QuoteRange[] = Array.isArray(file.data.luxembourgQuoteRanges)
     ? file.data.luxembourgQuoteRanges
     : [];
+  const mentionRanges: readonly QuoteRange[] = Array.isArray(file.data.luxembourgMentionRanges)
+    ? file.data.luxembourgMentionRanges
+    : [];
   let from = 0;
   while (from < words.length) {
     const paragraph = (words[from] as Word).paragraph;
     let to = from + 1;
     while (to < words.length && (words[to] as Word).paragraph === paragraph) to++;
     if (mayMatch(words, from, to, compiled))
-      lintParagraph(file, document, compiled, from, to, quoteRanges);
+      lintParagraph(file, document, compiled, from, to, quoteRanges, mentionRanges);
     from = to;
   }
 }
@@ -104,12 +107,17 @@ function lintParagraph(
   from: number,
   to: number,
   quoteRanges: readonly QuoteRange[],
+  mentionRanges: readonly QuoteRange[],
 ): void {
   const matches = findMatches(document.words, from, to, compiled.forms, compiled.exactForms);
   if (matches.length === 0) return;
-  const context = new ParagraphContext(document, compiled, from, to, quoteRanges);
+  const context = new ParagraphContext(document, compiled, from, to, quoteRanges, mentionRanges);
   for (const match of matches) {
-    if (match.end_.form.near === 'child' && !context.indicatesChild(match)) continue;
+    if (
+      match.end_.form.near === 'child' &&
+      (!context.indicatesChild(match) || context.isNegatedConsent(match))
+    )
+      continue;
     const skip = context.skipReason(match, match.end_.form.near === 'child');
     if (skip !== undefined && !compiled.reportSkipped) continue;
     report(file, document, compiled, match, skip);

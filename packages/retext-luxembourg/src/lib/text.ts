@@ -1,5 +1,16 @@
-/** Hyphen-like characters written between the words of a compound (ASCII, U+2010–U+2013). */
-export const hyphens: ReadonlySet<string> = new Set(['-', '\u2010', '\u2011', '\u2012', '\u2013']);
+/**
+ * Hyphen-like characters written between the words of a compound (ASCII, U+2010–U+2013), and
+ * the soft hyphen U+00AD, which word processors and CMSs leave inside words and phrases
+ * (`child\u00ADpornography`, `porn\u00ADography`): invisible when rendered, so it joins like a hyphen.
+ */
+export const hyphens: ReadonlySet<string> = new Set([
+  '-',
+  '\u00AD',
+  '\u2010',
+  '\u2011',
+  '\u2012',
+  '\u2013',
+]);
 
 /** Straight and curly apostrophes. */
 export const apostrophes: ReadonlySet<string> = new Set(["'", '\u2019', '\u02BC']);

@@ -65,5 +65,12 @@ declare module 'vfile' {
      * only sees natural-language nodes. Matches inside are treated as quotations.
      */
     luxembourgQuoteRanges: ReadonlyArray<QuoteRange>;
+    /**
+     * Offsets `[start, end)` into the original file where the host knows the text talks about
+     * words rather than using them — e.g. GFM table cells under a column headed “Avoid”,
+     * “Instead of” or “Don't say”, which only the host can see (the plugin gets each cell as a
+     * separate paragraph). Matches inside are treated as mentions.
+     */
+    luxembourgMentionRanges: ReadonlyArray<QuoteRange>;
   }
 }

@@ -130,4 +130,35 @@ export interface LanguagePack {
   readonly titleConnectors: readonly string[];
   /** Words that may stand before a title without belonging to it (the, under …). */
   readonly articleWords: readonly string[];
+  /**
+   * How an age is written; `#` stands for an age (`# year old` matches `14-year-old`), `<#` for
+   * an upper bound (`under <#` matches `under 16`). Absent: ages indicate nothing.
+   */
+  readonly ageExpressions?: readonly string[];
+  /** Numbers written as words, for ages (`fourteen` → 14). */
+  readonly numberWords?: Readonly<Record<string, number>>;
+  /** Indefinite articles before a consonant and before a vowel sound (`a`, `an`); absent: fixes leave articles alone. */
+  readonly indefiniteArticles?: { readonly beforeConsonant: string; readonly beforeVowel: string };
+  /** Letters that start a word taking the `beforeVowel` article. */
+  readonly vowelLetters?: string;
+  /** Words that join items of a list (`and`, `or`). */
+  readonly listJoiners?: readonly string[];
+  /** Lower-case words that open the subject of a title after its cue (`Rapporteur on …`). */
+  readonly titleTailOpeners?: readonly string[];
+  /** Lower-case mandate names that cue a title like a capitalised cue (`special rapporteur on …`). */
+  readonly lowercaseTitleCues?: readonly string[];
+  /** Verbs of naming right before a match that make it a mention (called, termed, known as …). */
+  readonly namingCues?: readonly string[];
+  /** Verbs about wording (write, use, replace …): right before a match followed by a `wordingFollowers` word, the match is a mention. */
+  readonly wordingVerbs?: readonly string[];
+  /** Words after a match that show a wording verb is about the words (`replace … with`, `write … in`). */
+  readonly wordingFollowers?: readonly string[];
+  /** Places in a text (headline, caption …): a match followed by `in` … place is a mention (`had X in the headline`). */
+  readonly wordingPlaces?: readonly string[];
+  /** Prepositions that lead from a match to a `wordingPlaces` word (`in`). */
+  readonly wordingPlacePrepositions?: readonly string[];
+  /** Negations (not, cannot, no …): before a consent word in the same clause, a consent-implying match is a negated statement, not a fault. */
+  readonly negations?: readonly string[];
+  /** Words of consent (consent, willing …) that a negation can deny. */
+  readonly consentWords?: readonly string[];
 }
