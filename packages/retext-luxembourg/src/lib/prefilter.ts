@@ -10,8 +10,14 @@ const hyphenExpression = /[-\u2010-\u2013]/gu;
  * word, so looking for the stem instead of the word keeps the test conservative.
  */
 function stemOf(word: string): string {
-  const stem = word.replace(/(?:ies|es|s|y|e)$/u, '');
-  return stem.length >= shortestWord ? stem : word;
+  const cut = word.endsWith('ies')
+    ? 3
+    : word.endsWith('es')
+      ? 2
+      : word.endsWith('s') || word.endsWith('y') || word.endsWith('e')
+        ? 1
+        : 0;
+  return word.length - cut >= shortestWord ? word.slice(0, word.length - cut) : word;
 }
 
 /** Words shorter than this (`a`, `of`, a possessive `s`) are left out of a requirement unless it has nothing else. */
@@ -124,12 +130,27 @@ function weakestRequirements(
 
 /** Every path to an end in `roots`, as its stems (longest first), deduplicated. */
 function requirementsOf(roots: readonly TrieNode<unknown>[]): string[][] {
+  // Runs once per configuration, before the first lint (a CLI run pays it): inflected and joined
+  // variants share stems, so paths are deduplicated on their stems before anything else.
+  const stems = new Map<string, string>();
+  const stemFor = (word: string): string => {
+    let stem = stems.get(word);
+    if (stem === undefined) {
+      stem = stemOf(word.toLowerCase());
+      stems.set(word, stem);
+    }
+    return stem;
+  };
+  const seenPaths = new Set<string>();
   const seen = new Set<string>();
   const requirements: string[][] = [];
   const add = (path: readonly string[]): void => {
-    const stems = [...new Set(path.map(stemOf))];
-    const long = stems.filter((stem) => stem.length >= shortestWord);
-    const candidates = long.length > 0 ? long : stems.filter((stem) => stem.length > 0);
+    const pathKey = path.join(' ');
+    if (seenPaths.has(pathKey)) return;
+    seenPaths.add(pathKey);
+    const distinct = [...new Set(path)];
+    const long = distinct.filter((stem) => stem.length >= shortestWord);
+    const candidates = long.length > 0 ? long : distinct.filter((stem) => stem.length > 0);
     // A stem inside another stem of the path adds nothing to a substring test.
     const needed = candidates
       .filter((stem) => !candidates.some((other) => other !== stem && other.includes(stem)))
@@ -139,18 +160,21 @@ function requirementsOf(roots: readonly TrieNode<unknown>[]): string[][] {
     seen.add(key);
     requirements.push(needed);
   };
-  const visit = (node: TrieNode<unknown>, path: string[]): void => {
-    if (node.ends && node.ends.length > 0) add(path);
-    for (const edges of [node.flex, node.apostrophe]) {
-      if (!edges) continue;
-      for (const [word, child] of edges) {
-        path.push(word.toLowerCase().replace(hyphenExpression, ''));
-        visit(child, path);
-        path.pop();
-      }
+  const path: string[] = [];
+  const walk = (edges: Map<string, TrieNode<unknown>> | undefined): void => {
+    if (!edges) return;
+    for (const [word, child] of edges) {
+      path.push(stemFor(word));
+      visit(child);
+      path.pop();
     }
   };
-  for (const root of roots) visit(root, []);
+  const visit = (node: TrieNode<unknown>): void => {
+    if (node.ends && node.ends.length > 0) add(path);
+    walk(node.flex);
+    walk(node.apostrophe);
+  };
+  for (const root of roots) visit(root);
   return requirements;
 }
 
