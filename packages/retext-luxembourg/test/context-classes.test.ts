@@ -196,3 +196,32 @@ describe('language pack without the optional lists', () => {
     expect(lint('He had sex with a girl.')).toEqual(['consent-phrasing:had sex with']);
   });
 });
+
+describe('titles', () => {
+  it('reads a title whose name joins the match and the cue with a connector', () => {
+    expect(found('Files went to the Child Pornography and Exploitation Unit in Leeds.')).toEqual(
+      [],
+    );
+    // A heading that opens with the match is no evidence of a name.
+    expect(found('Child Pornography and the Law')).toEqual(['child-pornography:Child Pornography']);
+  });
+
+  it('reads the lower-case subject of a mandate written in lower case', () => {
+    expect(
+      found('In 2004 the special rapporteur on child prostitution and child pornography wrote.'),
+    ).toEqual([]);
+    expect(found('The special rapporteur said child pornography was spreading.')).toEqual([
+      'child-pornography:child pornography',
+    ]);
+    // `law` is not a mandate: a lower-case law on a subject is prose.
+    expect(found('The law on child pornography changed.')).toEqual([
+      'child-pornography:child pornography',
+    ]);
+  });
+
+  it('reads a Title Case match with a colon subtitle as a book or report title', () => {
+    expect(found('She reread the 1979 report Child Porn: An Unseen Market last week.')).toEqual([]);
+    expect(found('Child Porn: An Unseen Market')).toEqual(['child-porn:Child Porn']);
+    expect(found('They found child porn: Thirty Files in all.')).toEqual(['child-porn:child porn']);
+  });
+});

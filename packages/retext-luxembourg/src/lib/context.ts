@@ -267,6 +267,8 @@ export class ParagraphContext {
     });
     if (inTail) return true;
 
+    if (this.afterLowercaseCue(span) || this.hasSubtitle(span)) return true;
+
     const run = runs[this.runAt[span.first - this.from] ?? -1];
     if (!run || span.last > run.last) return false;
     for (let index = span.first; index <= span.last; index++) {
@@ -274,6 +276,54 @@ export class ParagraphContext {
     }
     if (this.isCueRun(run)) return this.cueNames(run, span);
     return !run.allCaps && this.isProperName(run, span);
+  }
+
+  /**
+   * The lower-case subject of a mandate written in lower case (`the special rapporteur on the
+   * sale of children, child prostitution and child pornography`): a lower-case cue from the
+   * pack, a tail opener, then only words found in titles, forms and preferred terms.
+   */
+  private afterLowercaseCue(span: Span): boolean {
+    const words = this.document.words;
+    const { lowercaseTitleCues, titleTailOpeners, titleVocabulary } = this.compiled;
+    if (lowercaseTitleCues.length === 0) return false;
+    const sentence = (words[span.first] as Word).sentence;
+    const limit = Math.max(this.from, span.first - maximumTitleGap);
+    for (let opener = span.first - 1; opener > limit; opener--) {
+      const word = words[opener] as Word;
+      if (word.sentence !== sentence || !this.continuesTitle(word)) return false;
+      if (titleTailOpeners.has(word.folded)) {
+        for (const cue of lowercaseTitleCues) {
+          const start = opener - cue.length;
+          if (
+            start >= this.from &&
+            this.wordsAre(start, cue) &&
+            (words[opener - 1] as Word).join === 'flex'
+          )
+            return true;
+        }
+      }
+      if (!(titleVocabulary.has(word.folded) || word.numeric)) return false;
+    }
+    return false;
+  }
+
+  /**
+   * A Title Case match in mid-sentence followed by a colon and a Title Case subtitle (`the 1985
+   * book Kiddie Porn: The Hidden Trade`): the title of a book or report.
+   */
+  private hasSubtitle(span: Span): boolean {
+    const words = this.document.words;
+    if (this.opensSentence(span.first) || span.last + 2 >= this.to) return false;
+    for (let index = span.first; index <= span.last; index++) {
+      if (!(words[index] as Word).capitalised) return false;
+    }
+    if (this.allCaps(span.first, span.last)) return false;
+    const last = words[span.last] as Word;
+    if (last.join !== 'other' || !/^\s*:\s*$/u.test(last.separator)) return false;
+    const first = words[span.last + 1] as Word;
+    const second = words[span.last + 2] as Word;
+    return first.capitalised && first.join === 'flex' && second.capitalised;
   }
 
   /** A run with a title cue, except a lone cue word opening a sentence (`Part of the …`, `Rules on …`). */
@@ -441,16 +491,29 @@ export class ParagraphContext {
           }
         }
         if (titleWords) return true;
-      } else if (!run.allCaps && cueFirst > span.last && cueFirst - span.last - 1 <= 3) {
-        let capitalisedWords = true;
+      } else if (!run.allCaps && cueFirst > span.last && cueFirst - span.last - 1 <= 4) {
+        // At most three capitalised words between the match and the cue; connectors between
+        // them (`the Child Pornography and Obscenity Squad`) only in mid-sentence, where a
+        // heading (`Child Pornography and the Law`) cannot be meant.
+        let capitalisedWords = 0;
+        let connectors = 0;
+        let fits = true;
         for (let index = span.last + 1; index < cueFirst; index++) {
           const word = words[index] as Word;
-          if (!word.capitalised || titleConnectors.has(word.folded)) {
-            capitalisedWords = false;
-            break;
-          }
+          if (titleConnectors.has(word.folded) && !word.capitalised) connectors++;
+          else if (word.capitalised && !titleConnectors.has(word.folded)) capitalisedWords++;
+          else fits = false;
         }
-        if (capitalisedWords) return true;
+        const beforeCue = words[cueFirst - 1] as Word;
+        if (
+          fits &&
+          capitalisedWords <= 3 &&
+          (connectors === 0 ||
+            (!this.opensSentence(span.first) &&
+              capitalisedWords > 0 &&
+              !titleConnectors.has(beforeCue.folded)))
+        )
+          return true;
       } else if (cueFirst <= span.first && span.last <= cueLast) {
         return true;
       }
