@@ -5,7 +5,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 interface Entry {
   name: string;
@@ -49,23 +49,22 @@ function smallEntry(name: string, text: string): Entry {
   return { name, compressed: [compressed], crc: crc32(data), size: data.length, compressedSize: compressed.length };
 }
 
-/** Deflate `totalBytes` of one repeated byte without materialising them. */
-async function bombEntry(name: string, totalBytes: number): Promise<Entry> {
-  const chunk = Buffer.alloc(1024 * 1024, 0x20);
-  const deflate = createDeflateRaw({ level: 9 });
-  const compressed: Buffer[] = [];
-  deflate.on('data', (data: Buffer) => compressed.push(data));
+/**
+ * Deflate `totalBytes` of spaces without materialising them: one megabyte is compressed with a
+ * full flush (byte-aligned, no reference to earlier data), so its compressed blocks can simply be
+ * repeated; an empty final block closes the stream.
+ */
+function bombEntry(name: string, totalBytes: number): Entry {
+  const megabyte = 1024 * 1024;
+  if (totalBytes % megabyte !== 0) throw new Error('bomb size must be whole megabytes');
+  const chunk = Buffer.alloc(megabyte, 0x20);
+  const block = deflateRawSync(chunk, { level: 9, finishFlush: constants.Z_FULL_FLUSH });
+  const final = deflateRawSync(Buffer.alloc(0));
+  const repeats = totalBytes / megabyte;
   let crc = 0;
-  let written = 0;
-  while (written < totalBytes) {
-    const piece = totalBytes - written >= chunk.length ? chunk : chunk.subarray(0, totalBytes - written);
-    crc = crc32(piece, crc);
-    written += piece.length;
-    if (!deflate.write(piece)) await once(deflate, 'drain');
-  }
-  deflate.end();
-  await once(deflate, 'end');
-  const compressedSize = compressed.reduce((sum, part) => sum + part.length, 0);
+  for (let index = 0; index < repeats; index++) crc = crc32(chunk, crc);
+  const compressed = [...Array.from({ length: repeats }, () => block), final];
+  const compressedSize = block.length * repeats + final.length;
   return { name, compressed, crc, size: totalBytes, compressedSize };
 }
 
@@ -84,7 +83,7 @@ export async function writeZipBomb(
   const entries = [
     smallEntry('[Content_Types].xml', contentTypes),
     smallEntry('_rels/.rels', rels),
-    await bombEntry('word/document.xml', inflatedBytes),
+    bombEntry('word/document.xml', inflatedBytes),
   ];
   const out = createWriteStream(file);
   let offset = 0;

@@ -53,6 +53,11 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     try {
       file = lintText(lint, text, task, format);
     } catch (error) {
+      // The parsers and tree walkers recurse: thousands of nested lists, quotes or elements
+      // overflow the stack. Say what is wrong with the file, not what broke inside.
+      if (error instanceof RangeError && /call stack/i.test(error.message)) {
+        throw new ReadError(`cannot be parsed as ${format}: nested too deeply`);
+      }
       throw new ReadError(
         `cannot be parsed as ${format}: ${(error as Error).message.split('\n')[0]}`,
       );
