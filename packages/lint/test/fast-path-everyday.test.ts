@@ -134,6 +134,83 @@ describe('fast path = full path on everyday words', () => {
     });
   }
 
+  // Paragraphs of plain prose skip micromark on the fast path: cover them, and texts one
+  // Markdown-significant character away from them, on both sides of that line.
+  it('markdown: plain prose paragraphs and near-plain ones', { timeout: 240_000 }, () => {
+    const random = seeded(90_210);
+    const plainJoiners = [' ', ' ', ' ', '-', '\n', ''];
+    const disturbances = [
+      ' ',
+      '  ',
+      '\t',
+      '*',
+      '_',
+      '`',
+      '&amp;',
+      '[x]',
+      '<b>',
+      '\\',
+      ':',
+      '@',
+      'www.',
+      '#',
+      '> ',
+      '- ',
+      '1. ',
+      '2) ',
+      '=',
+      '---',
+      '~~',
+      '|',
+      '\r',
+      '\u00a0',
+      '\ufeff',
+      '!',
+      '(',
+      ')',
+      '"',
+      "'",
+    ];
+    let messages = 0;
+    for (let index = 0; index < 80; index++) {
+      const paragraphs: string[] = [];
+      const count = 2 + Math.floor(random() * 6);
+      for (let paragraph = 0; paragraph < count; paragraph++) {
+        const words: string[] = [];
+        const length = 5 + Math.floor(random() * 30);
+        for (let word = 0; word < length; word++) {
+          if (random() < 0.08) {
+            const phrase = pick(random, forms)
+              .split(/\s+/u)
+              .map((slot) => pick(random, slot.split('|')));
+            let text = phrase[0] ?? '';
+            for (const next of phrase.slice(1)) text += pick(random, plainJoiners) + next;
+            words.push(random() < 0.2 ? text.toUpperCase() : text);
+          } else words.push(pick(random, everyday));
+          if (random() < 0.1) words.push(pick(random, ['.', ',', ';', '.\n']));
+        }
+        let body = words
+          .join(' ')
+          .replace(/ ?\n ?/gu, '\n')
+          .replace(/ ([.,;])/gu, '$1');
+        if (index % 2 === 1) {
+          // Near-plain: one disturbance at a random place (line start, line end or inside).
+          const at = Math.floor(random() * (body.length + 1));
+          body = body.slice(0, at) + pick(random, disturbances) + body.slice(at);
+        }
+        paragraphs.push(body.trim() || 'had');
+      }
+      const value =
+        paragraphs.join(pick(random, ['\n\n', '\n\n\n'])) + pick(random, ['', '\n', '\n\n']);
+      const options: LintOptions = { format: 'markdown', reportSkipped: index % 3 === 0 };
+      const fast = lint(value, { ...options, fastPath: true }).messages.map(comparable);
+      const full = lint(value, { ...options, fastPath: false }).messages.map(comparable);
+      expect(fast, `document ${index}:\n${JSON.stringify(value)}`).toEqual(full);
+      messages += full.length;
+    }
+    expect(messages).toBeGreaterThan(20);
+  });
+
   it('lets no everyday sentence without a form through', () => {
     const prefilter = createPrefilter();
     const sentences = [

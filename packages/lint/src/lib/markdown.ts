@@ -241,6 +241,42 @@ function shiftParsed(parsed: ParsedDocument, delta: number): ParsedDocument {
 }
 
 /**
+ * Anything that could make Markdown of a run more than paragraphs of literal text: inline
+ * markup, HTML, references, escapes, code, tables, autolink literals (`:`, `@`, `www.`); a line
+ * that starts with white space, a digit or a block marker (list, quote, heading underline,
+ * front matter); white space at a line end (hard break); tabs, carriage returns, NUL and other
+ * controls, a byte order mark (all of which micromark rewrites or counts differently).
+ */
+const markdownSignificant = /[*_[\]<>|`#&!~\\@:\uFEFF]|(?!\n)\p{Cc}|^[ \-+=>\d]|[ ]$|www\./imu;
+
+/** Whether `document[start, end)` is plain prose: paragraphs whose text is exactly the source. */
+function isPlainProse(document: string, start: number, end: number): boolean {
+  return !markdownSignificant.test(document.slice(start, end));
+}
+
+/**
+ * The blocks micromark would give for plain prose (see `isPlainProse`): one paragraph per group
+ * of non-empty lines, its single text node spanning the lines as written.
+ */
+function plainParagraphs(document: string, start: number, end: number, blocks: Block[]): void {
+  let offset = start;
+  while (offset < end) {
+    while (offset < end && document[offset] === '\n') offset++;
+    if (offset >= end) break;
+    let paragraphEnd = document.indexOf('\n\n', offset);
+    if (paragraphEnd === -1 || paragraphEnd > end) paragraphEnd = end;
+    if (document[paragraphEnd - 1] === '\n') paragraphEnd--;
+    const value = document.slice(offset, paragraphEnd);
+    blocks.push({
+      start: offset,
+      end: paragraphEnd,
+      pieces: withoutUrls(textPiece(value, document, offset, paragraphEnd)),
+    });
+    offset = paragraphEnd;
+  }
+}
+
+/**
  * Parse only the runs of a Markdown document that `isCandidate` accepts (see `markdownCuts`),
  * with offsets into the whole document. Falls back to one parse when the document cannot be cut.
  */
@@ -264,6 +300,10 @@ export function parseMarkdownRuns(
     else spans.push([start, end]);
   }
   for (const [start, end] of spans) {
+    if (isPlainProse(document, start, end)) {
+      plainParagraphs(document, start, end, blocks);
+      continue;
+    }
     const parsed = parseMarkdown(document.slice(start, end), false, start === 0);
     for (const block of parsed.blocks) {
       blocks.push({
