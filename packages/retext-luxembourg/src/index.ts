@@ -1,4 +1,4 @@
-export { default, createPrefilter } from './lib/default.js';
+export { default, createPrefilter, isMentionColumnHeader } from './lib/default.js';
 export type {
   Fix,
   LuxembourgMessage,

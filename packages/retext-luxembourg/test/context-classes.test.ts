@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { found } from './helpers.js';
 import { VFile } from 'vfile';
-import { createPlugin } from '../src/lib/plugin.js';
+import { createMentionHeaderTestFor, createPlugin } from '../src/lib/plugin.js';
+import { isMentionColumnHeader } from '../src/index.js';
 import { testDataset } from './fixtures/dataset.js';
 import type { LuxembourgMessage } from '../src/lib/types.js';
 import { retext } from 'retext';
@@ -179,6 +180,7 @@ describe('language pack without the optional lists', () => {
       wordingPlacePrepositions: _prepositions,
       negations: _negations,
       consentWords: _consent,
+      mentionColumnHeaders: _headers,
       ...required
     } = testDataset.languagePacks['en'] as LanguagePack;
     const plugin = createPlugin({ ...testDataset, languagePacks: { en: required } });
@@ -223,5 +225,22 @@ describe('titles', () => {
     expect(found('She reread the 1979 report Child Porn: An Unseen Market last week.')).toEqual([]);
     expect(found('Child Porn: An Unseen Market')).toEqual(['child-porn:Child Porn']);
     expect(found('They found child porn: Thirty Files in all.')).toEqual(['child-porn:child porn']);
+  });
+});
+
+describe('isMentionColumnHeader', () => {
+  it('recognises the pack’s column headings, ignoring case and punctuation', () => {
+    const test = createMentionHeaderTestFor(testDataset);
+    expect(test('Avoid')).toBe(true);
+    expect(test(' DON’T SAY: ')).toBe(true);
+    expect(test("Don't say")).toBe(true);
+    expect(test('Prefer')).toBe(false);
+    expect(test('')).toBe(false);
+    expect(test('Avoid', 'xx')).toBe(false);
+  });
+
+  it('is exported bound to the real pack', () => {
+    expect(isMentionColumnHeader('Instead of')).toBe(true);
+    expect(isMentionColumnHeader('Use instead')).toBe(false);
   });
 });

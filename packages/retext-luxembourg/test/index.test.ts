@@ -8,10 +8,11 @@ import { testDataset } from './fixtures/dataset.js';
 import { check, lintTest } from './helpers.js';
 
 describe('API', () => {
-  it('exposes the default attacher and createPrefilter only', async () => {
+  it('exposes the default attacher, createPrefilter and isMentionColumnHeader only', async () => {
     expect(Object.keys(await import('retext-luxembourg')).sort()).toEqual([
       'createPrefilter',
       'default',
+      'isMentionColumnHeader',
     ]);
   });
 

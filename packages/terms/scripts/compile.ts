@@ -465,6 +465,9 @@ export function compileDataset(dir: string, options: CompileOptions = {}): Compi
           : { wordingPlacePrepositions: pack.wordingPlacePrepositions }),
         ...(pack.negations === undefined ? {} : { negations: pack.negations }),
         ...(pack.consentWords === undefined ? {} : { consentWords: pack.consentWords }),
+        ...(pack.mentionColumnHeaders === undefined
+          ? {}
+          : { mentionColumnHeaders: pack.mentionColumnHeaders }),
       });
     } else if (parts.length === 2 && parts[0] !== undefined) {
       const folder = parts[0];

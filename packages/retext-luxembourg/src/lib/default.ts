@@ -1,5 +1,5 @@
 import { languagePacks, legalTitles, terms } from '@luxlint/terms';
-import { createPlugin, createPrefilterFor } from './plugin.js';
+import { createMentionHeaderTestFor, createPlugin, createPrefilterFor } from './plugin.js';
 import type { Dataset } from './types.js';
 
 /** The dataset of `@luxlint/terms`. */
@@ -17,3 +17,9 @@ export default retextLuxembourg;
  * term can match in the text, so the caller may skip parsing it.
  */
 export const createPrefilter = createPrefilterFor(defaultDataset);
+
+/**
+ * Whether a table column heading marks its cells as words to avoid (`Avoid`, `Instead of`,
+ * `Don't say`) in the language pack of `lang` (default `en`).
+ */
+export const isMentionColumnHeader = createMentionHeaderTestFor(defaultDataset);

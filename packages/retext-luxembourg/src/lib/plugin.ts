@@ -1,12 +1,12 @@
 import type { Root } from 'nlcst';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { compile, idsOf, type Compiled } from './compile.js';
+import { compile, idsOf, packFor, type Compiled } from './compile.js';
 import { ParagraphContext } from './context.js';
 import { findMatches } from './match.js';
 import { optionsKey, resolveOptions } from './options.js';
 import { report } from './report.js';
-import { hyphens } from './text.js';
+import { hyphens, toWords } from './text.js';
 import { flatten, type Word } from './tokens.js';
 import type { Dataset, Options, QuoteRange } from './types.js';
 import { createTextPrefilter } from './prefilter.js';
@@ -52,6 +52,27 @@ export function createPlugin(dataset: Dataset): Plugin<[(Options | null | undefi
     return (tree: Root, file: VFile) => {
       lintTree(tree, file, compiled);
     };
+  };
+}
+
+/**
+ * Build `isMentionColumnHeader` for a dataset: whether a table column heading (`Avoid`, `Don't
+ * say:`) is one of the pack's `mentionColumnHeaders`, compared word by word ignoring case and
+ * punctuation. A host uses it to fill `file.data.luxembourgMentionRanges` with the cells below.
+ */
+export function createMentionHeaderTestFor(
+  dataset: Dataset,
+): (header: string, lang?: string) => boolean {
+  const cache = new Map<string, Set<string>>();
+  return (header, lang = 'en') => {
+    let headers = cache.get(lang);
+    if (!headers) {
+      const pack = packFor(dataset, lang);
+      headers = new Set((pack?.mentionColumnHeaders ?? []).map((text) => toWords(text).join(' ')));
+      cache.set(lang, headers);
+    }
+    const words = toWords(header).join(' ');
+    return words !== '' && headers.has(words);
   };
 }
 

@@ -161,4 +161,6 @@ export interface LanguagePack {
   readonly negations?: readonly string[];
   /** Words of consent (consent, willing …) that a negation can deny. */
   readonly consentWords?: readonly string[];
+  /** Table column headings whose cells list words to avoid (Avoid, Instead of, Don't say): a host marks such cells as mentions. */
+  readonly mentionColumnHeaders?: readonly string[];
 }
