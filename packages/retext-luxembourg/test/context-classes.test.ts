@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { found } from './helpers.js';
 import { VFile } from 'vfile';
+import { lintMarkdown } from './markdown-host.js';
 import { createMentionHeaderTestFor, createPlugin } from '../src/lib/plugin.js';
 import { isMentionColumnHeader } from '../src/index.js';
 import { testDataset } from './fixtures/dataset.js';
@@ -242,5 +243,19 @@ describe('isMentionColumnHeader', () => {
   it('is exported bound to the real pack', () => {
     expect(isMentionColumnHeader('Instead of')).toBe(true);
     expect(isMentionColumnHeader('Use instead')).toBe(false);
+  });
+});
+
+describe('table columns of words to avoid (through a host)', () => {
+  it('reads cells under an Avoid column as mentions, other cells as prose', async () => {
+    const file = await lintMarkdown(
+      "| Don't say | Say |\n| --- | --- |\n| kiddie porn | child sexual abuse material |\n\n| Case | Seized |\n| --- | --- |\n| 12 | child pornography |\n",
+      skipped,
+    );
+    expect(
+      (file.messages as LuxembourgMessage[]).map(
+        (message) => `${message.actual ?? ''}@${message.context ?? ''}`,
+      ),
+    ).toEqual(['kiddie porn@mention', 'child pornography@']);
   });
 });

@@ -10,6 +10,15 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { Options } from '../src/lib/types.js';
 import { testPlugin } from './helpers.js';
+import { createMentionHeaderTestFor } from '../src/lib/plugin.js';
+import { testDataset } from './fixtures/dataset.js';
+
+const isMentionHeader = createMentionHeaderTestFor(testDataset);
+
+/** The text of a Markdown node (its `value`s, in order). */
+function textOf(node: MdNode & { value?: string }): string {
+  return node.value ?? (node.children ?? []).map((child) => textOf(child)).join('');
+}
 
 interface MdNode {
   type: string;
@@ -19,21 +28,32 @@ interface MdNode {
 
 /**
  * What a host such as `@luxlint/lint` does before the plugin runs: record block quotations in
- * `file.data.luxembourgQuoteRanges`, and turn GFM table cells into paragraphs
+ * `file.data.luxembourgQuoteRanges`, cells under an `Avoid`-like column heading in
+ * `file.data.luxembourgMentionRanges`, and turn GFM table cells into paragraphs
  * (mdast-util-to-nlcst skips tables).
  */
 export function remarkHostStub() {
   return (root: Node, file: VFile): void => {
     const tree = root as unknown as MdNode;
     const ranges: [number, number][] = [];
+    const mentionRanges: [number, number][] = [];
     visit(tree as never, (node: MdNode, index: number | undefined, parent: MdNode | undefined) => {
       if (node.type === 'blockquote' && node.position) {
         ranges.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
       }
       if (node.type === 'table' && parent?.children && index !== undefined) {
         const cells: MdNode[] = [];
-        for (const row of node.children ?? []) {
-          for (const cell of row.children ?? []) {
+        // Columns headed `Avoid`, `Don't say` …: their body cells list words, not uses.
+        const headerRow = node.children?.[0]?.children ?? [];
+        const mentionColumns = new Set<number>();
+        for (const [column, cell] of headerRow.entries()) {
+          if (isMentionHeader(textOf(cell))) mentionColumns.add(column);
+        }
+        for (const [rowIndex, row] of (node.children ?? []).entries()) {
+          for (const [column, cell] of (row.children ?? []).entries()) {
+            if (rowIndex > 0 && mentionColumns.has(column) && cell.position) {
+              mentionRanges.push([cell.position.start.offset ?? 0, cell.position.end.offset ?? 0]);
+            }
             const paragraph: MdNode = { type: 'paragraph', children: cell.children ?? [] };
             if (cell.position) paragraph.position = cell.position;
             cells.push(paragraph);
@@ -45,6 +65,7 @@ export function remarkHostStub() {
       return undefined;
     });
     file.data.luxembourgQuoteRanges = ranges;
+    file.data.luxembourgMentionRanges = mentionRanges;
   };
 }
 
