@@ -45,7 +45,9 @@ export function runMeasured(
       const rss = /\n?LUXLINT_TEST_MAX_RSS_KB=(\d+)\n/.exec(stderr);
       const maxRssMb = rss ? Number(rss[1]) / 1024 : Number.NaN;
       if (rss) stderr = stderr.replace(rss[0], '');
-      measurements.push(`${label}: ${seconds.toFixed(1)} s, max RSS ${maxRssMb.toFixed(0)} MB, exit ${code ?? signal}`);
+      measurements.push(
+        `${label}: ${seconds.toFixed(1)} s, max RSS ${maxRssMb.toFixed(0)} MB, exit ${code ?? signal}`,
+      );
       resolve({ code, signal, stdout, stderr, maxRssMb, seconds });
     });
     child.stdin.end(options.input ?? '');

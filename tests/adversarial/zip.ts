@@ -29,24 +29,55 @@ function u32(value: number): Buffer {
 function localHeader(entry: Entry, declaredSize: number): Buffer {
   const name = Buffer.from(entry.name);
   return Buffer.concat([
-    u32(0x04034b50), u16(20), u16(0), u16(8), u16(0), u16(0x21),
-    u32(entry.crc), u32(entry.compressedSize), u32(declaredSize), u16(name.length), u16(0), name,
+    u32(0x04034b50),
+    u16(20),
+    u16(0),
+    u16(8),
+    u16(0),
+    u16(0x21),
+    u32(entry.crc),
+    u32(entry.compressedSize),
+    u32(declaredSize),
+    u16(name.length),
+    u16(0),
+    name,
   ]);
 }
 
 function centralHeader(entry: Entry, declaredSize: number, offset: number): Buffer {
   const name = Buffer.from(entry.name);
   return Buffer.concat([
-    u32(0x02014b50), u16(20), u16(20), u16(0), u16(8), u16(0), u16(0x21),
-    u32(entry.crc), u32(entry.compressedSize), u32(declaredSize), u16(name.length), u16(0), u16(0),
-    u16(0), u16(0), u32(0), u32(offset), name,
+    u32(0x02014b50),
+    u16(20),
+    u16(20),
+    u16(0),
+    u16(8),
+    u16(0),
+    u16(0x21),
+    u32(entry.crc),
+    u32(entry.compressedSize),
+    u32(declaredSize),
+    u16(name.length),
+    u16(0),
+    u16(0),
+    u16(0),
+    u16(0),
+    u32(0),
+    u32(offset),
+    name,
   ]);
 }
 
 function smallEntry(name: string, text: string): Entry {
   const data = Buffer.from(text);
   const compressed = deflateRawSync(data);
-  return { name, compressed: [compressed], crc: crc32(data), size: data.length, compressedSize: compressed.length };
+  return {
+    name,
+    compressed: [compressed],
+    crc: crc32(data),
+    size: data.length,
+    compressedSize: compressed.length,
+  };
 }
 
 /**
@@ -92,7 +123,8 @@ export async function writeZipBomb(
     offset += buffer.length;
     if (!out.write(buffer)) await once(out, 'drain');
   };
-  const declared = (entry: Entry) => (lie && entry.size > 1_000_000 ? 1000 : Math.min(entry.size, 0xffffffff));
+  const declared = (entry: Entry) =>
+    lie && entry.size > 1_000_000 ? 1000 : Math.min(entry.size, 0xffffffff);
   for (const entry of entries) {
     offsets.push(offset);
     await write(localHeader(entry, declared(entry)));
@@ -105,8 +137,14 @@ export async function writeZipBomb(
   const centralSize = offset - centralStart;
   await write(
     Buffer.concat([
-      u32(0x06054b50), u16(0), u16(0), u16(entries.length), u16(entries.length),
-      u32(centralSize), u32(centralStart), u16(0),
+      u32(0x06054b50),
+      u16(0),
+      u16(0),
+      u16(entries.length),
+      u16(entries.length),
+      u32(centralSize),
+      u32(centralStart),
+      u16(0),
     ]),
   );
   out.end();
@@ -120,7 +158,11 @@ export async function writeSmallDocx(file: string, paragraphs: string[]): Promis
     .map((text) => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`)
     .join('');
   const document = `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
-  const entries = [smallEntry('[Content_Types].xml', contentTypes), smallEntry('_rels/.rels', rels), smallEntry('word/document.xml', document)];
+  const entries = [
+    smallEntry('[Content_Types].xml', contentTypes),
+    smallEntry('_rels/.rels', rels),
+    smallEntry('word/document.xml', document),
+  ];
   const parts: Buffer[] = [];
   const offsets: number[] = [];
   let offset = 0;
@@ -138,7 +180,16 @@ export async function writeSmallDocx(file: string, paragraphs: string[]): Promis
     offset += header.length;
   }
   parts.push(
-    Buffer.concat([u32(0x06054b50), u16(0), u16(0), u16(entries.length), u16(entries.length), u32(offset - centralStart), u32(centralStart), u16(0)]),
+    Buffer.concat([
+      u32(0x06054b50),
+      u16(0),
+      u16(0),
+      u16(entries.length),
+      u16(entries.length),
+      u32(offset - centralStart),
+      u32(centralStart),
+      u16(0),
+    ]),
   );
   const { writeFile } = await import('node:fs/promises');
   await writeFile(file, Buffer.concat(parts));

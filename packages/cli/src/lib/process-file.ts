@@ -56,7 +56,9 @@ export async function processFile(task: FileTask): Promise<FileResult> {
       // The parsers and tree walkers recurse: thousands of nested lists, quotes or elements
       // overflow the stack. Say what is wrong with the file, not what broke inside.
       if (error instanceof RangeError && /call stack/i.test(error.message)) {
-        throw new ReadError(`cannot be parsed as ${format}: nested too deeply`);
+        throw new ReadError(
+          `cannot be parsed as ${format}: nested too deeply or a word too long (the parser ran out of stack)`,
+        );
       }
       throw new ReadError(
         `cannot be parsed as ${format}: ${(error as Error).message.split('\n')[0]}`,
