@@ -289,18 +289,20 @@ export function parseMarkdownRuns(
   const blocks: Block[] = [];
   const quoteRanges: Array<[number, number]> = [];
   const directives: Directive[] = [];
-  // Adjacent candidate runs are parsed together: each parse has a fixed cost.
-  const spans: Array<[number, number]> = [];
+  // Adjacent candidate runs with markup are parsed together (each parse has a fixed cost);
+  // a run of plain prose needs no parse, so it never joins one.
+  const spans: Array<[start: number, end: number, plain: boolean]> = [];
   for (let index = 0; index < cuts.length; index++) {
     const start = cuts[index] as number;
     const end = cuts[index + 1] ?? document.length;
     if (!isCandidate(document.slice(start, end))) continue;
+    const plain = isPlainProse(document, start, end);
     const last = spans[spans.length - 1];
-    if (last && last[1] === start) last[1] = end;
-    else spans.push([start, end]);
+    if (last && last[1] === start && last[2] === plain) last[1] = end;
+    else spans.push([start, end, plain]);
   }
-  for (const [start, end] of spans) {
-    if (isPlainProse(document, start, end)) {
+  for (const [start, end, plain] of spans) {
+    if (plain) {
       plainParagraphs(document, start, end, blocks);
       continue;
     }
