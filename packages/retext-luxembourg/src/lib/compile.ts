@@ -62,6 +62,8 @@ export interface Compiled {
   readonly titleVocabulary: ReadonlySet<string>;
   readonly mentionCues: readonly (readonly string[])[];
   readonly adultCues: readonly (readonly string[])[];
+  /** The one-word adult cues (`adults`, `consenting`), for cues after a match. */
+  readonly adultWords: ReadonlySet<string>;
   /** Verbs of naming (`called`, `known as`) right before a match: a mention. */
   readonly namingCues: readonly (readonly string[])[];
   readonly wordingVerbs: ReadonlySet<string>;
@@ -243,7 +245,8 @@ export function compile(dataset: Dataset, options: ResolvedOptions): Compiled {
     lowercaseTitleCues: phrases(pack.lowercaseTitleCues),
     titleVocabulary,
     mentionCues: withPluralLastWord(pack.mentionCues.map(toWords), irregular),
-    adultCues: pack.adultCues.map(toWords).filter((words) => words.length > 0),
+    adultCues: phrases(pack.adultCues),
+    adultWords: new Set(phrases(pack.adultCues).flatMap((cue) => (cue.length === 1 ? cue : []))),
     namingCues: phrases(pack.namingCues),
     wordingVerbs: wordSet(pack.wordingVerbs),
     wordingFollowers: wordSet(pack.wordingFollowers),

@@ -719,8 +719,7 @@ export class ParagraphContext {
    */
   private adultAfter(span: Span): boolean {
     const words = this.document.words;
-    const single = new Set<string>();
-    for (const cue of this.compiled.adultCues) if (cue.length === 1) single.add(cue[0] as string);
+    const single = this.compiled.adultWords;
     let index = span.last;
     for (let count = 0; count < adultWindow && index + 1 < this.to; count++) {
       const current = words[index] as Word;
