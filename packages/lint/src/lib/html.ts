@@ -179,5 +179,5 @@ export function parseHtml(document: string): ParsedDocument {
 
   flow(tree);
   quoteRanges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  return { blocks, quoteRanges, directives };
+  return { blocks, quoteRanges, mentionRanges: [], directives };
 }

@@ -3,6 +3,7 @@ import { ParseEnglish } from 'parse-english';
 import retextEnglish from 'retext-english';
 import retextLuxembourg, {
   createPrefilter,
+  isMentionColumnHeader,
   type Options as PluginOptions,
 } from 'retext-luxembourg';
 import { unified, type Processor } from 'unified';
@@ -124,17 +125,20 @@ function parse(
   format: Format,
   fastPath: boolean,
   prefilter: (text: string) => boolean,
+  lang: string,
 ): ParsedDocument {
+  const isMentionHeader = (header: string): boolean => isMentionColumnHeader(header, lang);
   switch (format) {
     case 'markdown':
       return fastPath
         ? parseMarkdownRuns(
             value,
             (run) => run.includes('luxlint-') || prefilter(wholeFileText(run, format)),
+            isMentionHeader,
           )
-        : parseMarkdown(value, false);
+        : parseMarkdown(value, false, true, isMentionHeader);
     case 'mdx':
-      return parseMarkdown(value, true);
+      return parseMarkdown(value, true, true, isMentionHeader);
     case 'html':
       return parseHtml(value);
     case 'text':
@@ -171,7 +175,7 @@ export function lint(value: string, options: LintOptions = {}): VFile {
     return file;
   }
 
-  const document = parse(value, format, fastPath, engine.prefilter);
+  const document = parse(value, format, fastPath, engine.prefilter, pluginOptions.lang ?? 'en');
   const lines = new LineIndex(value);
   const blocks = fastPath
     ? document.blocks.filter((block) =>
@@ -181,6 +185,7 @@ export function lint(value: string, options: LintOptions = {}): VFile {
 
   if (blocks.length > 0) {
     file.data.luxembourgQuoteRanges = document.quoteRanges;
+    file.data.luxembourgMentionRanges = document.mentionRanges;
     const root = blocksToRoot(blocks, parserFor(engine.processor), lines, value.length);
     engine.processor.runSync(root as never, file);
   }

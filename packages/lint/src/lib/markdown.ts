@@ -88,15 +88,34 @@ export function parseMarkdown(
   document: string,
   mdx: boolean,
   atDocumentStart = true,
+  isMentionHeader: (header: string) => boolean = () => false,
 ): ParsedDocument {
   // micromark drops a byte order mark and counts positions without it: parse after it instead.
   if (document.startsWith('\uFEFF'))
-    return shiftParsed(parseMarkdown(document.slice(1), mdx, atDocumentStart), 1);
+    return shiftParsed(parseMarkdown(document.slice(1), mdx, atDocumentStart, isMentionHeader), 1);
   const parser = mdx ? mdxParser : atDocumentStart ? markdownParser : markdownBodyParser;
   const tree = parser.parse(document) as MdastRoot as unknown as MdNode;
   const blocks: Block[] = [];
   const quoteRanges: Array<[number, number]> = [];
+  const mentionRanges: Array<[number, number]> = [];
   const directives: Directive[] = [];
+
+  // A table of wording advice ("Avoid | Use instead") lists the discouraged terms as terms:
+  // the cells under such a heading are mentions, not the writer's own use.
+  const mentionColumnsOf = (table: MdNode): void => {
+    const [header, ...rows] = table.children ?? [];
+    const columns = (header?.children ?? []).flatMap((cell, index) =>
+      isMentionHeader(plainText(cell)) ? [index] : [],
+    );
+    for (const row of rows) {
+      for (const index of columns) {
+        const cell = row.children?.[index];
+        const start = cell && startOf(cell);
+        const end = cell && endOf(cell);
+        if (start !== undefined && end !== undefined) mentionRanges.push([start, end]);
+      }
+    }
+  };
 
   const directiveIn = (node: MdNode): void => {
     const start = startOf(node);
@@ -158,6 +177,7 @@ export function parseMarkdown(
         const end = endOf(node);
         if (start !== undefined && end !== undefined) quoteRanges.push([start, end]);
       }
+      if (node.type === 'table') mentionColumnsOf(node);
       walkChildren(node);
     } else if (node.type === 'html' || node.type === 'mdxFlowExpression') {
       directiveIn(node);
@@ -197,7 +217,7 @@ export function parseMarkdown(
   };
 
   flow(tree);
-  return { blocks, quoteRanges, directives };
+  return { blocks, quoteRanges, mentionRanges, directives };
 }
 
 /** An autolink (`<https://…>`) or a GFM literal URL: its text is the address itself. */
@@ -232,6 +252,7 @@ function shiftParsed(parsed: ParsedDocument, delta: number): ParsedDocument {
       pieces: block.pieces.map((piece) => shiftPiece(piece, delta)),
     })),
     quoteRanges: parsed.quoteRanges.map(([from, to]) => [from + delta, to + delta] as const),
+    mentionRanges: parsed.mentionRanges.map(([from, to]) => [from + delta, to + delta] as const),
     directives: parsed.directives.map((directive) => ({
       ...directive,
       start: directive.start + delta,
@@ -283,11 +304,13 @@ function plainParagraphs(document: string, start: number, end: number, blocks: B
 export function parseMarkdownRuns(
   document: string,
   isCandidate: (run: string) => boolean,
+  isMentionHeader?: (header: string) => boolean,
 ): ParsedDocument {
   const cuts = markdownCuts(document);
-  if (!cuts || cuts.length < 2) return parseMarkdown(document, false);
+  if (!cuts || cuts.length < 2) return parseMarkdown(document, false, true, isMentionHeader);
   const blocks: Block[] = [];
   const quoteRanges: Array<[number, number]> = [];
+  const mentionRanges: Array<[number, number]> = [];
   const directives: Directive[] = [];
   // Adjacent candidate runs with markup are parsed together (each parse has a fixed cost);
   // a run of plain prose needs no parse, so it never joins one.
@@ -306,7 +329,7 @@ export function parseMarkdownRuns(
       plainParagraphs(document, start, end, blocks);
       continue;
     }
-    const parsed = parseMarkdown(document.slice(start, end), false, start === 0);
+    const parsed = parseMarkdown(document.slice(start, end), false, start === 0, isMentionHeader);
     for (const block of parsed.blocks) {
       blocks.push({
         start: block.start + start,
@@ -315,8 +338,9 @@ export function parseMarkdownRuns(
       });
     }
     for (const [from, to] of parsed.quoteRanges) quoteRanges.push([from + start, to + start]);
+    for (const [from, to] of parsed.mentionRanges) mentionRanges.push([from + start, to + start]);
     for (const directive of parsed.directives)
       directives.push({ ...directive, start: directive.start + start, end: directive.end + start });
   }
-  return { blocks, quoteRanges, directives };
+  return { blocks, quoteRanges, mentionRanges, directives };
 }

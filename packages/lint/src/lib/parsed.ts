@@ -17,6 +17,8 @@ export interface Directive {
 export interface ParsedDocument {
   readonly blocks: readonly Block[];
   readonly quoteRanges: ReadonlyArray<readonly [number, number]>;
+  /** Spans where a term is discussed as a term (table cells under an "Avoid" column). */
+  readonly mentionRanges: ReadonlyArray<readonly [number, number]>;
   readonly directives: readonly Directive[];
 }
 

@@ -73,5 +73,5 @@ export function parseText(document: string, split: boolean): ParsedDocument {
   } else {
     add(0, document.length);
   }
-  return { blocks, quoteRanges: [], directives };
+  return { blocks, quoteRanges: [], mentionRanges: [], directives };
 }
