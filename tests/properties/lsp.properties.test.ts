@@ -117,7 +117,7 @@ class ReplaceAll extends OnOpenDocument {
     await real.change(uri, [{ text: this.text }]);
     model.documents.set(uri, { ...document, text: this.text });
   }
-  toString() {
+  override toString() {
     return `replaceAll(${this.pick}, ${this.text.length} chars)`;
   }
 }
@@ -149,7 +149,7 @@ class EditRange extends OnOpenDocument {
       text: text.slice(0, start) + this.insert + text.slice(end),
     });
   }
-  toString() {
+  override toString() {
     return `edit(${this.pick}, ${this.from}+${this.length}, ${JSON.stringify(this.insert.slice(0, 40))})`;
   }
 }
@@ -161,7 +161,7 @@ class Close extends OnOpenDocument {
     await real.close(uri);
     model.documents.delete(uri);
   }
-  toString() {
+  override toString() {
     return `close(${this.pick})`;
   }
 }
@@ -192,7 +192,7 @@ class AskCodeActionsAndHover extends OnOpenDocument {
       position: { line: this.line, character: this.character },
     });
   }
-  toString() {
+  override toString() {
     return `codeAction+hover(${this.pick}, ${this.line}:${this.character})`;
   }
 }
