@@ -72,7 +72,7 @@ describe.each(builds)('luxlint-language-server over stdio (%s build)', (build) =
   it('reports caution entries as information', async () => {
     const { term, phrase } = plainTerm('caution');
     const uri = uriOf('caution.md');
-    await client.open(uri, `They described it as ${phrase} in the article.\n`);
+    await client.open(uri, `Officials warned about ${phrase} last year.\n`);
     const diagnostics = only(await client.diagnosticsFor(uri), term.id);
     expect(diagnostics.length).toBeGreaterThan(0);
     expect(diagnostics[0]?.severity).toBe(DiagnosticSeverity.Information);
