@@ -26,11 +26,12 @@ function u32(value: number): Buffer {
   return buffer;
 }
 
-function localHeader(entry: Entry, declaredSize: number): Buffer {
-  const name = Buffer.from(entry.name);
-  return Buffer.concat([
-    u32(0x04034b50),
-    u16(20),
+/**
+ * The fields a local and a central header share, from "general purpose flags" to "extra field
+ * length": deflate, a fixed DOS time and date, the CRC, both sizes and the name's length.
+ */
+function sharedFields(entry: Entry, declaredSize: number, name: Buffer): Buffer[] {
+  return [
     u16(0),
     u16(8),
     u16(0),
@@ -40,6 +41,15 @@ function localHeader(entry: Entry, declaredSize: number): Buffer {
     u32(declaredSize),
     u16(name.length),
     u16(0),
+  ];
+}
+
+function localHeader(entry: Entry, declaredSize: number): Buffer {
+  const name = Buffer.from(entry.name);
+  return Buffer.concat([
+    u32(0x04034b50),
+    u16(20),
+    ...sharedFields(entry, declaredSize, name),
     name,
   ]);
 }
@@ -50,15 +60,7 @@ function centralHeader(entry: Entry, declaredSize: number, offset: number): Buff
     u32(0x02014b50),
     u16(20),
     u16(20),
-    u16(0),
-    u16(8),
-    u16(0),
-    u16(0x21),
-    u32(entry.crc),
-    u32(entry.compressedSize),
-    u32(declaredSize),
-    u16(name.length),
-    u16(0),
+    ...sharedFields(entry, declaredSize, name),
     u16(0),
     u16(0),
     u16(0),
