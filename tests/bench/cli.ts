@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const bin = path.join(repoRoot, 'packages/cli/dist/bin.js');
+const bin = path.join(repoRoot, 'packages/cli/dist/bundle/bin.js');
 const draft = 'examples/draft.md';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' }, files: { type: 'string', default: '2000' } } });

@@ -35,7 +35,7 @@ import { formatSummary, summariseProfile } from './profile-summary.js';
 import { benchSearch, searchBenchTargets } from './search.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const cliBin = path.join(repoRoot, 'packages/cli/dist/bin.js');
+const cliBin = path.join(repoRoot, 'packages/cli/dist/bundle/bin.js');
 const tsxBin = path.join(repoRoot, 'node_modules/.bin/tsx');
 const draftPath = path.join(repoRoot, 'examples/draft.md');
 

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const bin = path.join(repoRoot, 'packages/cli/dist/bin.js');
+/** The command as installed: package.json's `bin`, the esbuild bundle. */
+export const bin = path.join(repoRoot, 'packages/cli/dist/bundle/bin.js');
 export const fixtures = path.join(repoRoot, 'tests/cli/fixtures');
 
 export interface RunResult {

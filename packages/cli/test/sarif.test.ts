@@ -89,7 +89,7 @@ describe('SARIF', () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
       [
-        path.join(repoRoot, 'packages/cli/dist/bin.js'),
+        path.join(repoRoot, 'packages/cli/dist/bundle/bin.js'),
         '--format',
         'sarif',
         '--report-skipped',

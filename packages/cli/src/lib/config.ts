@@ -167,7 +167,10 @@ export async function readConfigFile(file: string): Promise<unknown> {
   }
   const base = path.basename(file);
   if (base.endsWith('.yaml') || base.endsWith('.yml')) {
-    const { parse } = await import('yaml');
+    // The default export (yaml is CommonJS under Node): named exports of a CommonJS module do
+    // not survive esbuild's lazy chunks.
+    const { default: yaml } = await import('yaml');
+    const { parse } = yaml;
     try {
       return parse(text) as unknown;
     } catch (error) {

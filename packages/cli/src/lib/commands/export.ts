@@ -74,7 +74,8 @@ export async function runExport(
   options: { out?: string },
   io: Io,
 ): Promise<number> {
-  const { stringify } = await import('yaml');
+  const { default: yaml } = await import('yaml'); // see config.ts
+  const { stringify } = yaml;
   const written: string[] = [];
   if (tool === 'vale') {
     const directory = path.resolve(io.cwd, options.out ?? 'styles', 'Luxlint');
