@@ -84,12 +84,20 @@ function stemsOf(byAnchor: ReadonlyMap<string, readonly (readonly string[])[]>):
 
 /** Each stem → every stem that occurs inside it (itself included). */
 function impliedStems(stems: readonly string[]): Map<string, string[]> {
+  // Looking up each substring of a stem is linear in the number of stems (stems are short);
+  // testing every pair was quadratic and took tens of milliseconds of every CLI start.
+  const known = new Set(stems);
   const implied = new Map<string, string[]>();
-  for (const stem of stems)
-    implied.set(
-      stem,
-      stems.filter((other) => stem.includes(other)),
-    );
+  for (const stem of stems) {
+    const inside = new Set<string>();
+    for (let start = 0; start < stem.length; start++) {
+      for (let end = start + 1; end <= stem.length; end++) {
+        const piece = stem.slice(start, end);
+        if (known.has(piece)) inside.add(piece);
+      }
+    }
+    implied.set(stem, [...inside]);
+  }
   return implied;
 }
 
