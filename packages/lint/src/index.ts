@@ -1,3 +1,5 @@
 export { applyFixes } from './lib/fixes.js';
 export { formatFromPath, type Format } from './lib/format.js';
-export { lint, type LintOptions } from './lib/lint.js';
+export type { LintOptions } from './lib/engine.js';
+export { lint } from './lib/lint.js';
+export { loadLint, type LoadedLint } from './lib/load.js';

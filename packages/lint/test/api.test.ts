@@ -4,8 +4,8 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 
 describe('@luxlint/lint API surface', () => {
-  it('exports exactly applyFixes, formatFromPath and lint', () => {
-    expect(Object.keys(api).sort()).toEqual(['applyFixes', 'formatFromPath', 'lint']);
+  it('exports exactly applyFixes, formatFromPath, lint and loadLint', () => {
+    expect(Object.keys(api).sort()).toEqual(['applyFixes', 'formatFromPath', 'lint', 'loadLint']);
   });
 
   it('lint returns a VFile holding the value and path, synchronously', () => {

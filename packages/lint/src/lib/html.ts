@@ -4,6 +4,7 @@ import type { Position } from 'unist';
 import { parseDirective, type Directive, type ParsedDocument } from './parsed.js';
 import { textPiece, withoutUrls, type Block, type Piece } from './pieces.js';
 import { appendAll } from './append.js';
+import type { Reader } from './reader.js';
 
 /** The fields of hast nodes this module reads. */
 interface HtmlNode {
@@ -181,3 +182,5 @@ export function parseHtml(document: string): ParsedDocument {
   quoteRanges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   return { blocks, quoteRanges, mentionRanges: [], directives };
 }
+
+export const readHtml: Reader = (value) => parseHtml(value);

@@ -1,162 +1,18 @@
-import { decodeNamedCharacterReference } from 'decode-named-character-reference';
-import { ParseEnglish } from 'parse-english';
-import retextEnglish from 'retext-english';
-import retextLuxembourg, {
-  createPrefilter,
-  isMentionColumnHeader,
-  type Options as PluginOptions,
-} from 'retext-luxembourg';
-import { unified, type Processor } from 'unified';
-import { VFile } from 'vfile';
-import { applyDirectives } from './directives.js';
-import { formatFromPath, type Format } from './format.js';
-import { parseHtml } from './html.js';
-import { parseMarkdown, parseMarkdownRuns } from './markdown.js';
-import { blocksToRoot } from './nlcst.js';
-import type { ParsedDocument } from './parsed.js';
-import { blockText } from './pieces.js';
-import { LineIndex } from './positions.js';
-import { parseText } from './text.js';
+import type { VFile } from 'vfile';
+import { lintWith, type LintOptions } from './engine.js';
+import type { Format } from './format.js';
+import { readHtml } from './html.js';
+import { readMarkdown } from './markdown.js';
+import { readMdx } from './mdx.js';
+import type { Reader } from './reader.js';
+import { readText } from './read-text.js';
 
-/** Options of `lint`: the plugin's options plus how to read the input. */
-export interface LintOptions extends PluginOptions {
-  /** How to read `value` (default: from the extension of `path`, else `markdown`). */
-  format?: Format;
-  /** File path, set on the returned file and its messages. */
-  path?: string;
-  /**
-   * Skip the natural-language parse where no term can match (default `true`). The messages are
-   * the same either way; `false` exists to prove that and to debug.
-   */
-  fastPath?: boolean;
-}
-
-interface Engine {
-  readonly processor: Processor;
-  readonly prefilter: (text: string) => boolean;
-}
-
-// Building the plugin compiles the dataset's forms: do it once per distinct configuration.
-const engines = new Map<string, Engine>();
-const maximumEngines = 16;
-
-/** JSON with object keys sorted at every level, so equal options give equal keys. */
-function stableKey(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableKey).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableKey(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'undefined';
-}
-
-function engineFor(options: PluginOptions): Engine {
-  const key = stableKey(options);
-  let engine = engines.get(key);
-  if (!engine) {
-    engine = {
-      processor: unified()
-        .use(retextEnglish)
-        .use(retextLuxembourg, options)
-        .freeze() as unknown as Processor,
-      prefilter: createPrefilter(options),
-    };
-    if (engines.size >= maximumEngines) {
-      const oldest = engines.keys().next();
-      if (!oldest.done) engines.delete(oldest.value);
-    }
-    engines.set(key, engine);
-  }
-  return engine;
-}
-
-/** A parser configured like the one retext-english gives the processor. */
-function parserFor(processor: Processor): ParseEnglish {
-  const parser = new ParseEnglish();
-  const add = <T>(list: T[], values: unknown): void => {
-    if (Array.isArray(values)) list.unshift(...(values as T[]));
-  };
-  add(parser.tokenizeParagraphPlugins, processor.data('nlcstParagraphExtensions' as never));
-  add(parser.tokenizeRootPlugins, processor.data('nlcstRootExtensions' as never));
-  add(parser.tokenizeSentencePlugins, processor.data('nlcstSentenceExtensions' as never));
-  return parser;
-}
-
-/**
- * What the prefilter is asked about before anything is parsed: the raw file, with character
- * references decoded and Markdown escapes removed, so that it contains every word the parsed
- * prose can contain.
- */
-function wholeFileText(value: string, format: Format): string {
-  if (format === 'text') return value;
-  let text = value;
-  if (format !== 'html') text = text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
-  if (text.includes('&')) {
-    // Decoding through the same routine the parsers use would need a parse; a lenient
-    // numeric/named pass is enough because the check only has to be a superset.
-    text = text.replace(
-      /&(#[xX][\da-fA-F]{1,6}|#\d{1,7}|[A-Za-z][A-Za-z\d]{0,31});/g,
-      (reference, body: string) => {
-        if (body.startsWith('#')) {
-          const codePoint =
-            body[1] === 'x' || body[1] === 'X'
-              ? Number.parseInt(body.slice(2), 16)
-              : Number.parseInt(body.slice(1), 10);
-          return codePoint > 0 && codePoint <= 0x10ffff
-            ? String.fromCodePoint(codePoint)
-            : reference;
-        }
-        return decodeNamed(body) ?? reference;
-      },
-    );
-  }
-  return text;
-}
-
-function decodeNamed(name: string): string | undefined {
-  const decoded = decodeNamedCharacterReference(name);
-  return decoded === false ? undefined : decoded;
-}
-
-function parse(
-  value: string,
-  format: Format,
-  fastPath: boolean,
-  prefilter: (text: string) => boolean,
-  lang: string,
-): ParsedDocument {
-  const isMentionHeader = (header: string): boolean => isMentionColumnHeader(header, lang);
-  switch (format) {
-    case 'markdown':
-      return fastPath
-        ? parseMarkdownRuns(
-            value,
-            (run) => run.includes('luxlint-') || prefilter(wholeFileText(run, format)),
-            isMentionHeader,
-          )
-        : parseMarkdown(value, false, true, isMentionHeader);
-    case 'mdx':
-      return parseMarkdown(value, true, true, isMentionHeader);
-    case 'html':
-      return parseHtml(value);
-    case 'text':
-      return parseText(value, fastPath);
-  }
-}
-
-function startOffset(message: VFile['messages'][number]): number {
-  const place = message.place;
-  if (!place) return -1;
-  return 'start' in place ? (place.start.offset ?? -1) : (place.offset ?? -1);
-}
-
-function endOffset(message: VFile['messages'][number]): number {
-  const place = message.place;
-  if (!place) return -1;
-  return 'end' in place ? (place.end.offset ?? -1) : (place.offset ?? -1);
-}
+const readers: Readonly<Record<Format, Reader>> = {
+  markdown: readMarkdown,
+  mdx: readMdx,
+  html: readHtml,
+  text: readText,
+};
 
 /**
  * Lint `value` with retext-luxembourg and return a file with the messages, sorted by position.
@@ -164,38 +20,5 @@ function endOffset(message: VFile['messages'][number]): number {
  * Synchronous, and free of Node-only APIs, so it runs in a browser as well.
  */
 export function lint(value: string, options: LintOptions = {}): VFile {
-  const { format: givenFormat, path, fastPath = true, ...pluginOptions } = options;
-  const format: Format =
-    givenFormat ?? (path === undefined ? undefined : formatFromPath(path)) ?? 'markdown';
-  const file = path === undefined ? new VFile({ value }) : new VFile({ value, path });
-  const engine = engineFor(pluginOptions);
-
-  // No candidate anywhere and no control comment to check: nothing to parse at all.
-  if (fastPath && !value.includes('luxlint-') && !engine.prefilter(wholeFileText(value, format))) {
-    return file;
-  }
-
-  const document = parse(value, format, fastPath, engine.prefilter, pluginOptions.lang ?? 'en');
-  const lines = new LineIndex(value);
-  const blocks = fastPath
-    ? document.blocks.filter((block) =>
-        engine.prefilter(blockText(block, (offset) => lines.lineOf(offset))),
-      )
-    : document.blocks;
-
-  if (blocks.length > 0) {
-    file.data.luxembourgQuoteRanges = document.quoteRanges;
-    file.data.luxembourgMentionRanges = document.mentionRanges;
-    const root = blocksToRoot(blocks, parserFor(engine.processor), lines, value.length);
-    engine.processor.runSync(root as never, file);
-  }
-
-  applyDirectives(file, document.directives, value, lines);
-  file.messages.sort(
-    (a, b) =>
-      startOffset(a) - startOffset(b) ||
-      endOffset(a) - endOffset(b) ||
-      String(a.ruleId).localeCompare(String(b.ruleId)),
-  );
-  return file;
+  return lintWith(value, options, (format) => readers[format]);
 }

@@ -1,7 +1,6 @@
 import type { Root as MdastRoot } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
+import { remarkGfmSyntax } from './gfm.js';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Position } from 'unist';
@@ -9,6 +8,7 @@ import { parseDirective, type Directive, type ParsedDocument } from './parsed.js
 import { markdownCuts } from './chunks.js';
 import { textPiece, withoutUrls, type Block, type Piece, type TextPiece } from './pieces.js';
 import { appendAll } from './append.js';
+import type { Reader } from './reader.js';
 
 /** The fields of mdast (and MDX) nodes this module reads. */
 interface MdNode {
@@ -21,17 +21,16 @@ interface MdNode {
 
 const markdownParser = unified()
   .use(remarkParse)
-  .use(remarkGfm)
+  .use(remarkGfmSyntax)
   .use(remarkFrontmatter, ['yaml', 'toml'])
   .freeze();
 /** For a run cut out of the middle of a document: `---` there is a thematic break, never front matter. */
-const markdownBodyParser = unified().use(remarkParse).use(remarkGfm).freeze();
-const mdxParser = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkFrontmatter, ['yaml', 'toml'])
-  .use(remarkMdx)
-  .freeze();
+const markdownBodyParser = unified().use(remarkParse).use(remarkGfmSyntax).freeze();
+
+/** A configured remark parser; MDX passes its own (see mdx.ts), which keeps remark-mdx and acorn out of plain Markdown runs. */
+export interface MarkdownParser {
+  parse(document: string): unknown;
+}
 
 /** Containers of block content: walked, never linted as a whole. */
 const containers = new Set([
@@ -83,17 +82,24 @@ function htmlComment(value: string): string | undefined {
   return match ? match[1] : undefined;
 }
 
-/** Parse Markdown (or MDX) into prose blocks, block-quote ranges and control comments. */
+/**
+ * Parse Markdown (or, given `mdxParser`, MDX) into prose blocks, block-quote ranges and control
+ * comments.
+ */
 export function parseMarkdown(
   document: string,
-  mdx: boolean,
+  mdxParser: MarkdownParser | undefined,
   atDocumentStart = true,
   isMentionHeader: (header: string) => boolean = () => false,
 ): ParsedDocument {
   // micromark drops a byte order mark and counts positions without it: parse after it instead.
   if (document.startsWith('\uFEFF'))
-    return shiftParsed(parseMarkdown(document.slice(1), mdx, atDocumentStart, isMentionHeader), 1);
-  const parser = mdx ? mdxParser : atDocumentStart ? markdownParser : markdownBodyParser;
+    return shiftParsed(
+      parseMarkdown(document.slice(1), mdxParser, atDocumentStart, isMentionHeader),
+      1,
+    );
+  const mdx = mdxParser !== undefined;
+  const parser = mdxParser ?? (atDocumentStart ? markdownParser : markdownBodyParser);
   const tree = parser.parse(document) as MdastRoot as unknown as MdNode;
   const blocks: Block[] = [];
   const quoteRanges: Array<[number, number]> = [];
@@ -307,7 +313,7 @@ export function parseMarkdownRuns(
   isMentionHeader?: (header: string) => boolean,
 ): ParsedDocument {
   const cuts = markdownCuts(document);
-  if (!cuts || cuts.length < 2) return parseMarkdown(document, false, true, isMentionHeader);
+  if (!cuts || cuts.length < 2) return parseMarkdown(document, undefined, true, isMentionHeader);
   const blocks: Block[] = [];
   const quoteRanges: Array<[number, number]> = [];
   const mentionRanges: Array<[number, number]> = [];
@@ -329,7 +335,12 @@ export function parseMarkdownRuns(
       plainParagraphs(document, start, end, blocks);
       continue;
     }
-    const parsed = parseMarkdown(document.slice(start, end), false, start === 0, isMentionHeader);
+    const parsed = parseMarkdown(
+      document.slice(start, end),
+      undefined,
+      start === 0,
+      isMentionHeader,
+    );
     for (const block of parsed.blocks) {
       blocks.push({
         start: block.start + start,
@@ -344,3 +355,8 @@ export function parseMarkdownRuns(
   }
   return { blocks, quoteRanges, mentionRanges, directives };
 }
+
+export const readMarkdown: Reader = (value, context) =>
+  context.fastPath
+    ? parseMarkdownRuns(value, context.mayMatch, context.isMentionHeader)
+    : parseMarkdown(value, undefined, true, context.isMentionHeader);

@@ -1,0 +1,27 @@
+import remarkFrontmatter from 'remark-frontmatter';
+import { remarkGfmSyntax } from './gfm.js';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parseMarkdown } from './markdown.js';
+import type { ParsedDocument } from './parsed.js';
+import type { Reader } from './reader.js';
+
+// In a module of its own: remark-mdx brings acorn, the largest part of the code a Markdown-only
+// host would otherwise load.
+const mdxParser = unified()
+  .use(remarkParse)
+  .use(remarkGfmSyntax)
+  .use(remarkFrontmatter, ['yaml', 'toml'])
+  .use(remarkMdx)
+  .freeze();
+
+/** Parse MDX into prose blocks, block-quote ranges and control comments (always whole). */
+export function parseMdx(
+  document: string,
+  isMentionHeader?: (header: string) => boolean,
+): ParsedDocument {
+  return parseMarkdown(document, mdxParser, true, isMentionHeader);
+}
+
+export const readMdx: Reader = (value, context) => parseMdx(value, context.isMentionHeader);
