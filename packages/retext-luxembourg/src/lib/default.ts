@@ -1,4 +1,5 @@
 import { languagePacks, legalTitles, terms } from '@luxlint/terms';
+import { prebuiltPrefilterRequirements } from '../generated/prefilter.js';
 import { createMentionHeaderTestFor, createPlugin, createPrefilterFor } from './plugin.js';
 import type { Dataset } from './types.js';
 
@@ -16,7 +17,7 @@ export default retextLuxembourg;
  * Create a conservative text prefilter for `options`: it returns `false` only when no enabled
  * term can match in the text, so the caller may skip parsing it.
  */
-export const createPrefilter = createPrefilterFor(defaultDataset);
+export const createPrefilter = createPrefilterFor(defaultDataset, prebuiltPrefilterRequirements());
 
 /**
  * Whether a table column heading marks its cells as words to avoid (`Avoid`, `Instead of`,

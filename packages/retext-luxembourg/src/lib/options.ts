@@ -133,6 +133,18 @@ export function optionsKey(options: ResolvedOptions): string {
   ]);
 }
 
+/**
+ * The part of `optionsKey` that decides which forms are compiled (language, preset, rules turned
+ * off); severities, `allow`, `reportSkipped` and `baseUrl` act after matching.
+ */
+export function formsKey(options: ResolvedOptions): string {
+  const off = [...options.rules]
+    .filter(([, setting]) => setting === 'off')
+    .map(([id]) => id)
+    .sort();
+  return JSON.stringify([options.lang, options.preset, off]);
+}
+
 function describe(value: unknown): string {
   if (typeof value === 'string') return `'${value}'`;
   if (Array.isArray(value)) return 'an array';

@@ -4,12 +4,16 @@ import type { VFile } from 'vfile';
 import { compile, idsOf, packFor, type Compiled } from './compile.js';
 import { ParagraphContext } from './context.js';
 import { findMatches } from './match.js';
-import { optionsKey, resolveOptions } from './options.js';
+import { formsKey, optionsKey, resolveOptions } from './options.js';
 import { report } from './report.js';
 import { hyphens, toWords } from './text.js';
 import { flatten, type Word } from './tokens.js';
 import type { Dataset, Options, QuoteRange } from './types.js';
-import { createTextPrefilter } from './prefilter.js';
+import {
+  createTextPrefilter,
+  prefilterRequirements,
+  type PrefilterRequirements,
+} from './prefilter.js';
 
 /** How many distinct configurations stay compiled (an editor may try many `allow` lists). */
 const maximumCachedConfigurations = 32;
@@ -79,8 +83,38 @@ export function createMentionHeaderTestFor(
 /** Build `createPrefilter` for a dataset. */
 export function createPrefilterFor(
   dataset: Dataset,
+  precomputed: ReadonlyMap<string, PrefilterRequirements> = new Map(),
 ): (options?: Options | null) => (text: string) => boolean {
-  return (options) => createTextPrefilter(compiledFor(dataset, options));
+  return (options) => {
+    const compiled = compiledFor(dataset, options);
+    return createTextPrefilter(compiled, precomputed.get(formsKeyOf(dataset, options)));
+  };
+}
+
+function formsKeyOf(dataset: Dataset, options: Options | null | undefined): string {
+  return formsKey(
+    resolveOptions(options, idsOf(dataset.terms), Object.keys(dataset.languagePacks)),
+  );
+}
+
+/**
+ * The prefilter requirements of the configurations most runs use (each language with preset
+ * `all` and `guidelines`, no rule turned off), keyed by `formsKey`, for src/generated/prefilter.ts.
+ */
+export function defaultPrefilterRequirements(
+  dataset: Dataset,
+): Array<[key: string, requirements: PrefilterRequirements]> {
+  const result: Array<[string, PrefilterRequirements]> = [];
+  for (const lang of Object.keys(dataset.languagePacks).sort()) {
+    for (const preset of ['all', 'guidelines'] as const) {
+      const options = { lang, preset };
+      result.push([
+        formsKeyOf(dataset, options),
+        prefilterRequirements(compiledFor(dataset, options)),
+      ]);
+    }
+  }
+  return result;
 }
 
 function lintTree(tree: Root, file: VFile, compiled: Compiled): void {

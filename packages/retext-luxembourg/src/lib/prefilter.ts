@@ -36,8 +36,11 @@ const shortestWord = 3;
  * and `porn`), which keeps the gate conservative; needing every word of a path keeps it
  * selective: everyday words such as `had`, `age` or `online` no longer let a text through.
  */
-export function createTextPrefilter(compiled: Compiled): (text: string) => boolean {
-  const byAnchor = weakestRequirements(requirementsOf([compiled.forms, compiled.exactForms]));
+export function createTextPrefilter(
+  compiled: Compiled,
+  requirements: PrefilterRequirements = prefilterRequirements(compiled),
+): (text: string) => boolean {
+  const byAnchor = new Map(requirements);
   if (byAnchor.size === 0) return () => false;
   const alternatives = [...stemsOf(byAnchor)].sort(
     (a, b) => b.length - a.length || (a < b ? -1 : 1),
@@ -72,8 +75,24 @@ export function createTextPrefilter(compiled: Compiled): (text: string) => boole
   };
 }
 
+/**
+ * What a text must hold for some enabled form to match: anchor stem → lists of the other stems
+ * that must also be present (any one list suffices). Plain data, so that the default
+ * configurations can be computed ahead of time (src/generated/prefilter.ts): walking every path
+ * of the form tries is most of the cost of building a prefilter, and a one-draft command-line run
+ * would pay it before its first lint.
+ */
+export type PrefilterRequirements = ReadonlyArray<
+  readonly [anchor: string, others: ReadonlyArray<readonly string[]>]
+>;
+
+/** Compute the prefilter's requirements for a compiled configuration. */
+export function prefilterRequirements(compiled: Compiled): PrefilterRequirements {
+  return [...weakestRequirements(requirementsOf([compiled.forms, compiled.exactForms]))];
+}
+
 /** The stems of the requirements, anchors and others. */
-function stemsOf(byAnchor: ReadonlyMap<string, readonly (readonly string[])[]>): Set<string> {
+function stemsOf(byAnchor: ReadonlyMap<string, ReadonlyArray<readonly string[]>>): Set<string> {
   const stems = new Set<string>();
   for (const [anchor, requirements] of byAnchor) {
     stems.add(anchor);
