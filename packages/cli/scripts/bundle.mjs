@@ -5,9 +5,34 @@
 // load only the small chunks they use.
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const packageDirectory = fileURLToPath(new URL('..', import.meta.url));
+const asciiStringWidth = fileURLToPath(new URL('string-width-ascii.mjs', import.meta.url));
+
+/** vfile-reporter's `string-width` → string-width-ascii.mjs, which wraps the real one. */
+const asciiStringWidthPlugin = {
+  name: 'ascii-string-width',
+  setup(build) {
+    build.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData === 'real') return undefined;
+      if (args.importer === asciiStringWidth) {
+        // The wrapper's own import: the string-width vfile-reporter depends on.
+        const reporter = await build.resolve('vfile-reporter', {
+          kind: 'import-statement',
+          resolveDir: packageDirectory,
+        });
+        return build.resolve('string-width', {
+          kind: 'import-statement',
+          resolveDir: path.dirname(reporter.path),
+          pluginData: 'real',
+        });
+      }
+      return { path: asciiStringWidth };
+    });
+  },
+};
 
 export async function bundleCli(outdir = `${packageDirectory}dist/bundle`) {
   await rm(outdir, { recursive: true, force: true });
@@ -33,6 +58,7 @@ export async function bundleCli(outdir = `${packageDirectory}dist/bundle`) {
     banner: {
       js: "import { createRequire as __luxlintCreateRequire } from 'node:module'; const require = __luxlintCreateRequire(import.meta.url);",
     },
+    plugins: [asciiStringWidthPlugin],
     logLevel: 'warning',
   });
   return outdir;

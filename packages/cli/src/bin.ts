@@ -1,5 +1,8 @@
 #!/usr/bin/env node
 import { main } from './lib/main.js';
+import { preferShortRuns } from './lib/v8-flags.js';
+
+preferShortRuns();
 
 // A reader that stops early (`luxlint … | head`) is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {

@@ -7,7 +7,7 @@ import {
   type LintCommandOptions,
 } from './lint-command.js';
 import { LineIndex, toJsonMessage } from './messages.js';
-import { loadLint } from './process-file.js';
+import { loadLintModule } from './process-file.js';
 import type { Settings, TextFormat } from './types.js';
 import path from 'node:path';
 
@@ -33,7 +33,7 @@ export async function runJsonl(options: LintCommandOptions, io: Io): Promise<num
   if (options.reportSkipped) settings.reportSkipped = true;
   if (options.rule && options.rule.length > 0)
     settings.rules = { ...fromFile.rules, ...parseRuleFlags(options.rule, known) };
-  const { lint } = await loadLint();
+  const lintModule = await loadLintModule();
 
   const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   let lineNumber = 0;
@@ -65,7 +65,9 @@ export async function runJsonl(options: LintCommandOptions, io: Io): Promise<num
         );
       }
       const text = record['text'];
-      const file = lint(text, { ...settings, format });
+      const known = format as TextFormat;
+      const lintFormat = await lintModule.loadLint([known]);
+      const file = lintFormat(text, { ...settings, format: known });
       const index = new LineIndex(text);
       let messages = file.messages.map((message) => toJsonMessage(message, index));
       if (options.quiet) messages = messages.filter((message) => message.severity === 'warning');

@@ -9,7 +9,7 @@ import {
 } from './config.js';
 import { discover } from './discover.js';
 import { runTasks } from './pool.js';
-import { loadLint, onlyWarnings } from './process-file.js';
+import { loadLintModule, onlyWarnings } from './process-file.js';
 import { decodeText, maxFileBytes, ReadError } from './read.js';
 import type { ReportContext, Reporter } from './reporters/types.js';
 import type { FileResult, FileTask, FixMode, RuleLevel, Settings, TextFormat } from './types.js';
@@ -210,7 +210,7 @@ export async function runLint(
         mode,
         text,
       };
-      const { formatFromPath } = await loadLint();
+      const { formatFromPath } = await loadLintModule();
       const format: TextFormat | undefined = options.stdinFilename
         ? formatFromPath(options.stdinFilename)
         : undefined;

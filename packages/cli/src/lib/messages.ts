@@ -1,9 +1,9 @@
 import type { JsonFix, JsonMessage } from './types.js';
 
 interface Point {
-  line?: number;
-  column?: number;
-  offset?: number;
+  line?: number | undefined;
+  column?: number | undefined;
+  offset?: number | undefined;
 }
 
 /** The fields of a retext-luxembourg message this package reads (see the plugin's contract). */

@@ -1,22 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, chown, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { LineIndex, toJsonMessage, type PluginMessage } from './messages.js';
+import type * as LintModuleExports from './lint-module.js';
+import { LineIndex, toJsonMessage } from './messages.js';
 import { checkFile, decodeText, maxFileBytes, readBytes, ReadError } from './read.js';
 import type { FileResult, FileTask, JsonMessage, TextFormat } from './types.js';
 
-/** The part of `@luxlint/lint` used here (its documented contract). */
-interface LintModule {
-  lint(value: string, options?: Record<string, unknown>): { messages: PluginMessage[] };
-  formatFromPath(filePath: string): TextFormat | undefined;
-  applyFixes(value: string, messages: readonly unknown[]): string;
-}
+type LintModule = typeof LintModuleExports;
 
 let lintModule: Promise<LintModule> | undefined;
 
 /** `@luxlint/lint` is loaded on first use: `lookup`, `list` and `--version` never pay for it. */
-export function loadLint(): Promise<LintModule> {
-  lintModule ??= import('@luxlint/lint') as unknown as Promise<LintModule>;
+export function loadLintModule(): Promise<LintModule> {
+  lintModule ??= import('./lint-module.js');
   return lintModule;
 }
 
@@ -24,15 +20,17 @@ function isDocx(filePath: string): boolean {
   return filePath.toLowerCase().endsWith('.docx');
 }
 
-function lintText(lint: LintModule, text: string, task: FileTask, format: TextFormat) {
-  return lint.lint(text, { ...task.settings, format, path: task.path });
+/** Lint with only `format`'s parser loaded (HTML and MDX support are most of the code). */
+async function lintText(lint: LintModule, text: string, task: FileTask, format: TextFormat) {
+  const lintFormat = await lint.loadLint([format]);
+  return lintFormat(text, { ...task.settings, format, path: task.path });
 }
 
 /** Lint one file (and fix it, when asked). Never throws: problems become `error`. */
 export async function processFile(task: FileTask): Promise<FileResult> {
   const result: FileResult = { path: task.path, messages: [], bytes: 0 };
   try {
-    const lint = await loadLint();
+    const lint = await loadLintModule();
     if (task.text === undefined && isDocx(task.absolutePath)) {
       return await processDocx(lint, task, result);
     }
@@ -51,7 +49,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     const format = task.format ?? lint.formatFromPath(task.path) ?? 'text';
     let file;
     try {
-      file = lintText(lint, text, task, format);
+      file = await lintText(lint, text, task, format);
     } catch (error) {
       // The parsers and tree walkers recurse: thousands of nested lists, quotes or elements
       // overflow the stack. Say what is wrong with the file, not what broke inside.
@@ -89,7 +87,7 @@ export async function processFile(task: FileTask): Promise<FileResult> {
       result.fixed = count;
     }
     // Report what is left after the fixes, with positions in the fixed text.
-    const after = lintText(lint, fixed, task, format);
+    const after = await lintText(lint, fixed, task, format);
     const fixedLines = new LineIndex(fixed);
     result.messages = after.messages.map((message) => toJsonMessage(message, fixedLines));
     return result;
@@ -123,7 +121,7 @@ async function processDocx(
       `not a readable Word document (${(error as Error).message.split('\n')[0]})`,
     );
   }
-  const file = lintText(lint, text, task, 'text');
+  const file = await lintText(lint, text, task, 'text');
   // mammoth ends every paragraph with a blank line; a lone newline is a line break inside one.
   const paragraphs = new LineIndex(text, /\n\n/g);
   result.positions = 'paragraph';
