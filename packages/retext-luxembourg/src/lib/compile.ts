@@ -2,7 +2,7 @@ import type { LanguagePack, LocalizedText, MatchForm, Term } from '@luxlint/term
 import type { ResolvedOptions } from './options.js';
 import { OptionsError } from './options.js';
 import { fold, pluralOf, toParts, toWords, type Part } from './text.js';
-import { insert, type TrieNode } from './trie.js';
+import { fromTrieData, insert, toTrieData, type TrieData, type TrieNode } from './trie.js';
 import type { Dataset, ReportStatus } from './types.js';
 
 /** An entry that can be reported, with everything its messages need. */
@@ -114,8 +114,46 @@ export function packFor(dataset: Dataset, lang: string): LanguagePack | undefine
   return dataset.languagePacks[lang] ?? dataset.languagePacks[lang.split('-')[0] ?? ''];
 }
 
-/** Compile `dataset` for `options`. */
-export function compile(dataset: Dataset, options: ResolvedOptions): Compiled {
+/**
+ * The tries of one configuration as data (see `prebuiltTriesOf`): what a default configuration
+ * can load instead of building, because building them is most of the cost of compiling.
+ */
+export interface PrebuiltTries {
+  readonly forms: TrieData;
+  readonly exactForms: TrieData;
+  readonly preferred: TrieData;
+  readonly titles: TrieData;
+}
+
+/** A form's end as data: entry id, form index, inflected (0/1), base words. */
+type FormEndData = readonly [id: string, index: number, inflected: 0 | 1, words: string];
+
+/** The tries of `compiled` as data, for src/generated/tries.ts. */
+export function prebuiltTriesOf(compiled: Compiled): PrebuiltTries {
+  const formEnd = (end: FormEnd): FormEndData => [
+    end.form.entry.id,
+    end.form.index,
+    end.inflected ? 1 : 0,
+    end.words,
+  ];
+  return {
+    forms: toTrieData(compiled.forms, formEnd),
+    exactForms: toTrieData(compiled.exactForms, formEnd),
+    preferred: toTrieData(compiled.preferred, () => 1),
+    titles: toTrieData(compiled.titles, () => 1),
+  };
+}
+
+/**
+ * Compile `dataset` for `options`. `prebuilt` (the tries of the same dataset and the same
+ * `formsKey`, from `prebuiltTriesOf`) replaces building the tries; everything else is compiled
+ * as usual.
+ */
+export function compile(
+  dataset: Dataset,
+  options: ResolvedOptions,
+  prebuilt?: PrebuiltTries,
+): Compiled {
   const pack = packFor(dataset, options.lang);
   if (!pack) {
     throw new OptionsError(
@@ -128,10 +166,12 @@ export function compile(dataset: Dataset, options: ResolvedOptions): Compiled {
   const irregular = pack.irregularPlurals;
   const connectorWords = new Set(pack.titleConnectors.map(fold));
 
-  const forms: TrieNode<FormEnd> = {};
-  const exactForms: TrieNode<FormEnd> = {};
-  const preferred: TrieNode<true> = {};
-  const titles: TrieNode<true> = {};
+  let forms: TrieNode<FormEnd> = {};
+  let exactForms: TrieNode<FormEnd> = {};
+  let preferred: TrieNode<true> = {};
+  let titles: TrieNode<true> = {};
+  /** Form infos by `id`, `index` (for ends read from `prebuilt`). */
+  const formInfos = new Map<string, FormInfo[]>();
   const titleVocabulary = new Set<string>();
   const preferredPhrases = new Set<string>();
 
@@ -172,15 +212,34 @@ export function compile(dataset: Dataset, options: ResolvedOptions): Compiled {
       fix: text.fix,
       lemma: toWords(text.term).join(' '),
     };
+    const infos: FormInfo[] = [];
+    formInfos.set(term.id, infos);
     for (const [index, form] of text.match.entries()) {
       const info: FormInfo = { entry, index, near: form.near };
+      infos.push(info);
       for (const word of toWords(form.phrase.replaceAll('|', ' '))) titleVocabulary.add(word);
-      addForm(form.caseSensitive ? exactForms : forms, form, info, irregular, connectorWords);
+      if (!prebuilt)
+        addForm(form.caseSensitive ? exactForms : forms, form, info, irregular, connectorWords);
     }
+  }
+
+  if (prebuilt) {
+    const readFormEnd = (data: unknown): FormEnd => {
+      const [id, index, inflected, words] = data as FormEndData;
+      const form = formInfos.get(id)?.[index];
+      // formsKey covers every option that changes which forms are compiled.
+      if (!form) throw new Error(`retext-luxembourg: prebuilt tries do not fit: ${id} #${index}`);
+      return { form, inflected: inflected === 1, words };
+    };
+    forms = fromTrieData(prebuilt.forms, readFormEnd);
+    exactForms = fromTrieData(prebuilt.exactForms, readFormEnd);
+    preferred = fromTrieData(prebuilt.preferred, () => true as const);
+    titles = fromTrieData(prebuilt.titles, () => true as const);
   }
 
   for (const phrase of preferredPhrases) {
     for (const word of toWords(phrase)) titleVocabulary.add(word);
+    if (prebuilt) continue;
     insertPhrase(
       preferred,
       phrase,
@@ -197,7 +256,7 @@ export function compile(dataset: Dataset, options: ResolvedOptions): Compiled {
     if (title.lang !== lang && title.lang !== lang.split('-')[0]) continue;
     const words = toWords(title.title);
     for (const word of words) titleVocabulary.add(word);
-    if (words.length > 0)
+    if (words.length > 0 && !prebuilt)
       insert(
         titles,
         words.map((word) => ({ word, via: 'flex' as const })),

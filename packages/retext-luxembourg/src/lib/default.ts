@@ -1,5 +1,5 @@
 import { languagePacks, legalTitles, terms } from '@luxlint/terms';
-import { prebuiltPrefilterRequirements } from '../generated/prefilter.js';
+import { prebuiltConfiguration } from '../generated/prebuilt.js';
 import { createMentionHeaderTestFor, createPlugin, createPrefilterFor } from './plugin.js';
 import type { Dataset } from './types.js';
 
@@ -10,14 +10,14 @@ export const defaultDataset: Dataset = { terms, legalTitles, languagePacks };
  * Flag discouraged terms about the sexual exploitation and sexual abuse of children and suggest
  * the terms of the Luxembourg Guidelines.
  */
-const retextLuxembourg = createPlugin(defaultDataset);
+const retextLuxembourg = createPlugin(defaultDataset, prebuiltConfiguration);
 export default retextLuxembourg;
 
 /**
  * Create a conservative text prefilter for `options`: it returns `false` only when no enabled
  * term can match in the text, so the caller may skip parsing it.
  */
-export const createPrefilter = createPrefilterFor(defaultDataset, prebuiltPrefilterRequirements());
+export const createPrefilter = createPrefilterFor(defaultDataset, prebuiltConfiguration);
 
 /**
  * Whether a table column heading marks its cells as words to avoid (`Avoid`, `Instead of`,

@@ -1,7 +1,14 @@
 import type { Root } from 'nlcst';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { compile, idsOf, packFor, type Compiled } from './compile.js';
+import {
+  compile,
+  idsOf,
+  packFor,
+  prebuiltTriesOf,
+  type Compiled,
+  type PrebuiltTries,
+} from './compile.js';
 import { ParagraphContext } from './context.js';
 import { findMatches } from './match.js';
 import { formsKey, optionsKey, resolveOptions } from './options.js';
@@ -21,8 +28,25 @@ const maximumCachedConfigurations = 32;
 /** Compiled data per dataset, per options key: compiling is done once, not per file. */
 const caches = new WeakMap<Dataset, Map<string, Compiled>>();
 
-/** Resolve and compile `options` for `dataset`, using the cache. */
-export function compiledFor(dataset: Dataset, options: Options | null | undefined): Compiled {
+/**
+ * What a configuration can load instead of computing (src/generated/prebuilt.ts): its prefilter
+ * requirements and, for the default configuration, its tries. Building both was most of a
+ * one-draft command-line run's time before its first lint.
+ */
+export interface PrebuiltConfiguration {
+  readonly prefilter: PrefilterRequirements;
+  readonly tries?: PrebuiltTries;
+}
+
+/** Finds the prebuilt data of a configuration by its `formsKey`. */
+export type PrebuiltLookup = (formsKey: string) => PrebuiltConfiguration | undefined;
+
+/** Resolve and compile `options` for `dataset`, using the cache (and `prebuilt` tries). */
+export function compiledFor(
+  dataset: Dataset,
+  options: Options | null | undefined,
+  prebuilt?: PrebuiltLookup,
+): Compiled {
   const resolved = resolveOptions(
     options,
     idsOf(dataset.terms),
@@ -39,7 +63,7 @@ export function compiledFor(dataset: Dataset, options: Options | null | undefine
     // Keep the most recently used configurations last, so the oldest is dropped first.
     cache.delete(key);
   } else {
-    compiled = compile(dataset, resolved);
+    compiled = compile(dataset, resolved, prebuilt?.(formsKey(resolved))?.tries);
     if (cache.size >= maximumCachedConfigurations) {
       const oldest = cache.keys().next();
       if (!oldest.done) cache.delete(oldest.value);
@@ -50,9 +74,12 @@ export function compiledFor(dataset: Dataset, options: Options | null | undefine
 }
 
 /** Build the plugin for a dataset (the package's default export binds `@luxlint/terms`). */
-export function createPlugin(dataset: Dataset): Plugin<[(Options | null | undefined)?], Root> {
+export function createPlugin(
+  dataset: Dataset,
+  prebuilt?: PrebuiltLookup,
+): Plugin<[(Options | null | undefined)?], Root> {
   return function retextLuxembourg(options) {
-    const compiled = compiledFor(dataset, options);
+    const compiled = compiledFor(dataset, options, prebuilt);
     return (tree: Root, file: VFile) => {
       lintTree(tree, file, compiled);
     };
@@ -83,11 +110,11 @@ export function createMentionHeaderTestFor(
 /** Build `createPrefilter` for a dataset. */
 export function createPrefilterFor(
   dataset: Dataset,
-  precomputed: ReadonlyMap<string, PrefilterRequirements> = new Map(),
+  prebuilt?: PrebuiltLookup,
 ): (options?: Options | null) => (text: string) => boolean {
   return (options) => {
-    const compiled = compiledFor(dataset, options);
-    return createTextPrefilter(compiled, precomputed.get(formsKeyOf(dataset, options)));
+    const compiled = compiledFor(dataset, options, prebuilt);
+    return createTextPrefilter(compiled, prebuilt?.(formsKeyOf(dataset, options))?.prefilter);
   };
 }
 
@@ -98,19 +125,20 @@ function formsKeyOf(dataset: Dataset, options: Options | null | undefined): stri
 }
 
 /**
- * The prefilter requirements of the configurations most runs use (each language with preset
- * `all` and `guidelines`, no rule turned off), keyed by `formsKey`, for src/generated/prefilter.ts.
+ * The prebuilt data of the configurations most runs use, keyed by `formsKey`, for
+ * src/generated/prebuilt.ts: prefilter requirements of each language with preset `all` and
+ * `guidelines` (no rule turned off), and the tries of `all` only (the default; they are large).
  */
-export function defaultPrefilterRequirements(
-  dataset: Dataset,
-): Array<[key: string, requirements: PrefilterRequirements]> {
-  const result: Array<[string, PrefilterRequirements]> = [];
+export function defaultPrebuilt(dataset: Dataset): Array<[key: string, PrebuiltConfiguration]> {
+  const result: Array<[string, PrebuiltConfiguration]> = [];
   for (const lang of Object.keys(dataset.languagePacks).sort()) {
     for (const preset of ['all', 'guidelines'] as const) {
       const options = { lang, preset };
+      const compiled = compiledFor(dataset, options);
+      const prefilter = prefilterRequirements(compiled);
       result.push([
         formsKeyOf(dataset, options),
-        prefilterRequirements(compiledFor(dataset, options)),
+        preset === 'all' ? { prefilter, tries: prebuiltTriesOf(compiled) } : { prefilter },
       ]);
     }
   }

@@ -32,3 +32,41 @@ export function insert<End>(
   }
   (node.ends ??= []).push(end);
 }
+
+/**
+ * A trie as plain JSON data: `f` and `a` are the flex and apostrophe edges, `e` the ends in a
+ * form the caller chooses. Used to ship the compiled tries of the default configurations.
+ */
+export interface TrieData {
+  readonly f?: ReadonlyArray<readonly [string, TrieData]>;
+  readonly a?: ReadonlyArray<readonly [string, TrieData]>;
+  readonly e?: readonly unknown[];
+}
+
+/** `node` as data, each end turned into data by `endData`. */
+export function toTrieData<End>(node: TrieNode<End>, endData: (end: End) => unknown): TrieData {
+  const data: { f?: Array<[string, TrieData]>; a?: Array<[string, TrieData]>; e?: unknown[] } = {};
+  if (node.flex) data.f = [...node.flex].map(([word, child]) => [word, toTrieData(child, endData)]);
+  if (node.apostrophe)
+    data.a = [...node.apostrophe].map(([word, child]) => [word, toTrieData(child, endData)]);
+  if (node.ends) data.e = node.ends.map(endData);
+  return data;
+}
+
+/** The trie `data` stands for, each end read back by `readEnd`. */
+export function fromTrieData<End>(data: TrieData, readEnd: (data: unknown) => End): TrieNode<End> {
+  const node: TrieNode<End> = {};
+  if (data.f) node.flex = edgesFromData(data.f, readEnd);
+  if (data.a) node.apostrophe = edgesFromData(data.a, readEnd);
+  if (data.e) node.ends = data.e.map(readEnd);
+  return node;
+}
+
+function edgesFromData<End>(
+  edges: ReadonlyArray<readonly [string, TrieData]>,
+  readEnd: (data: unknown) => End,
+): Map<string, TrieNode<End>> {
+  const map = new Map<string, TrieNode<End>>();
+  for (const [word, child] of edges) map.set(word, fromTrieData(child, readEnd));
+  return map;
+}
