@@ -61,6 +61,8 @@ interface ShownFinding {
   marked: string;
   context: string;
   suggestions: string[];
+  reason: string;
+  reasonCode: string[];
   link: string;
 }
 
@@ -72,6 +74,10 @@ function shownFindings(page: Page): Promise<ShownFinding[]> {
       marked: item.querySelector('.finding-context mark')?.textContent ?? '',
       context: item.querySelector('.finding-context')?.textContent ?? '',
       suggestions: Array.from(item.querySelectorAll('.finding-suggestion')).map(
+        (node) => node.textContent ?? '',
+      ),
+      reason: item.querySelector('.finding-reason')?.textContent ?? '',
+      reasonCode: Array.from(item.querySelectorAll('.finding-reason code')).map(
         (node) => node.textContent ?? '',
       ),
       link: item.querySelector<HTMLAnchorElement>('a.finding-link')?.href ?? '',
@@ -105,6 +111,9 @@ describe('checker', () => {
       expect(paragraph).toContain(finding?.context.trim());
       expect(finding?.context.trim().length).toBeLessThan(paragraph.length);
       expect(finding?.suggestions.length).toBeGreaterThan(0);
+      // The reason names the terms as code, without the plugin's backticks.
+      expect(finding?.reason).not.toContain('`');
+      expect(finding?.reasonCode).toContain(actual);
       expect(finding?.link).toBe(`${origin}${entry.page}`);
     }
     expect(await page.locator('[data-summary]').textContent()).toMatch(/^2 findings/);

@@ -33,6 +33,17 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/**
+ * The plugin's reason marks terms with backticks (“Consider `x` instead of `y`”): show those as
+ * code, as text nodes only, never as parsed HTML.
+ */
+function withCodeSpans(text: string): Array<string | HTMLElement> {
+  return text
+    .split(/`([^`]+)`/)
+    .map((part, index) => (index % 2 === 1 ? element('code', undefined, part) : part))
+    .filter((part) => part !== '');
+}
+
 /** How far the context reaches on each side of a match when no sentence boundary is nearer. */
 const contextReach = 240;
 const sentenceEnd = /[.!?]["'”’)\]]*(?=\s)|\n\s*\n/g;
@@ -228,7 +239,9 @@ export function enableChecker(root: Document): void {
           suggestions.append(options);
           item.append(suggestions);
         }
-        item.append(element('p', 'finding-reason', finding.reason));
+        const reason = element('p', 'finding-reason');
+        reason.append(...withCodeSpans(finding.reason));
+        item.append(reason);
         if (finding.url) {
           const link = element('a', 'finding-link', `Why, and when the term is still correct`);
           link.href = finding.url;
