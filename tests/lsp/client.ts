@@ -98,6 +98,14 @@ interface Waiter {
   resolve: (params: PublishDiagnosticsParams) => void;
 }
 
+/**
+ * The server's marker for a closed document: it clears the diagnostics without naming a version.
+ * Every other publication names the version it was computed for.
+ */
+export function isCloseMarker(params: PublishDiagnosticsParams): boolean {
+  return params.version === undefined && params.diagnostics.length === 0;
+}
+
 export class TestClient {
   readonly connection: ProtocolConnection;
   readonly process: ChildProcessWithoutNullStreams;
@@ -110,8 +118,11 @@ export class TestClient {
   configurationRequests = 0;
   initializeResult: InitializeResult | undefined;
   readonly #waiters = new Set<Waiter>();
+  readonly #conditions = new Set<() => void>();
   readonly #exited: Promise<number | null>;
   #versions = new Map<string, number>();
+  /** Where the publications of the latest open of each document start (see `diagnosticsFor`). */
+  #openedAt = new Map<string, number>();
 
   private constructor(serverPath: string, settings: unknown) {
     this.settings = settings;
@@ -147,6 +158,7 @@ export class TestClient {
           waiter.resolve(params);
         }
       }
+      for (const check of this.#conditions) check();
     });
     this.connection.listen();
   }
@@ -200,10 +212,19 @@ export class TestClient {
     });
   }
 
-  /** Diagnostics published for the current (or given) version of a document; `since` skips earlier publications. */
+  /**
+   * Diagnostics published for the current (or given) version of a document. Only publications
+   * received since the document was last opened count (versions start again at 1 when a closed
+   * document is reopened, so an earlier open's publication can name the same version); `since`
+   * skips more.
+   */
   diagnosticsFor(
     uri: string,
-    { version = this.#versions.get(uri), since = 0, timeoutMs = 20_000 } = {},
+    {
+      version = this.#versions.get(uri),
+      since = this.#openedAt.get(uri) ?? 0,
+      timeoutMs = 20_000,
+    } = {},
   ): Promise<Diagnostic[]> {
     return this.diagnostics(uri, (params) => params.version === version, { since, timeoutMs }).then(
       (params) => params.diagnostics,
@@ -215,8 +236,51 @@ export class TestClient {
     return this.published.length;
   }
 
+  /**
+   * The publications for `uri`, one list per open of the document, split at the server's close
+   * markers. The split follows the server's own order, so a publication the server sent before it
+   * handled a close lands in the right list even when it arrives after the client reopened the
+   * document; the marker itself is left out. With every open closed, there is one list per open
+   * plus an empty last one.
+   */
+  lifetimes(uri: string): PublishDiagnosticsParams[][] {
+    const lifetimes: PublishDiagnosticsParams[][] = [[]];
+    for (const params of this.published) {
+      if (params.uri !== uri) continue;
+      if (isCloseMarker(params)) lifetimes.push([]);
+      else lifetimes.at(-1)!.push(params);
+    }
+    return lifetimes;
+  }
+
+  /** Resolve once `condition` holds; it is checked now and after every publication. */
+  until(
+    condition: () => boolean,
+    { timeoutMs = 20_000, what = 'a condition' } = {},
+  ): Promise<void> {
+    if (condition()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const check = (): void => {
+        if (!condition()) return;
+        this.#conditions.delete(check);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.#conditions.delete(check);
+        reject(
+          new Error(
+            `${what} did not happen within ${timeoutMs} ms; stderr: ${this.stderr.slice(-2000)}`,
+          ),
+        );
+      }, timeoutMs);
+      this.#conditions.add(check);
+    });
+  }
+
   async open(uri: string, text: string, languageId = 'markdown', version = 1): Promise<void> {
     this.#versions.set(uri, version);
+    this.#openedAt.set(uri, this.published.length);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri, languageId, version, text },
     });
