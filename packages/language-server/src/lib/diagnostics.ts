@@ -1,4 +1,9 @@
-import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
+import {
+  DiagnosticSeverity,
+  type Diagnostic,
+  type Position,
+  type Range,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isEntryFinding, type Finding } from './findings.js';
 import type { EditorSettings, SeverityName } from './settings.js';
@@ -77,7 +82,7 @@ export function toDiagnostic(
   return diagnostic;
 }
 
-function isPosition(value: unknown): boolean {
+export function isPosition(value: unknown): value is Position {
   if (typeof value !== 'object' || value === null) return false;
   const position = value as Record<string, unknown>;
   return Number.isInteger(position['line']) && Number.isInteger(position['character']);

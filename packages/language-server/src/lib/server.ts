@@ -16,7 +16,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import path from 'node:path';
 import { ConfigCache, configFileNames, loadConfig, type LoadedConfig } from './config.js';
 import {
@@ -27,7 +27,8 @@ import {
   replaceActions,
   wants,
 } from './code-actions.js';
-import { toDiagnostic } from './diagnostics.js';
+import { isPosition, toDiagnostic } from './diagnostics.js';
+import { checkedDocuments } from './documents.js';
 import { isEntryFinding, mergeOptions, type Finding } from './findings.js';
 import { LintCancelled, LintRunner } from './lint-runner.js';
 import { formatFor } from './format.js';
@@ -46,14 +47,34 @@ export const serverVersion = '0.1.0';
 const slowLintMs = 1000;
 
 interface LintResult {
-  version: number;
   findings: Finding[];
   settings: EditorSettings;
 }
 
+/**
+ * One lint of one revision of an open document. Validation, hovers and code actions that need
+ * the findings of the same revision share it, so a request never starts a second lint that
+ * would replace (and so cancel) the one whose result is waiting to be published.
+ */
+interface RevisionLint {
+  revision: number;
+  /** The LSP version of that revision, echoed in the publication. */
+  version: number;
+  /** Undefined when a newer edit, a close or a settings change made the lint pointless. */
+  result: Promise<LintResult | undefined>;
+}
+
+/**
+ * What the server keeps about one open of a document. A new one is made at every open, so the
+ * object itself tells this open from an earlier one of the same URI, whose versions started at
+ * 1 too; `revision` counts the changes applied since, whatever versions the client sends.
+ */
 interface DocumentState {
+  revision: number;
+  format: Format | undefined;
   timer: NodeJS.Timeout | undefined;
-  latest: LintResult | undefined;
+  /** The lint of the newest revision asked for so far (not necessarily the current one). */
+  lint: RevisionLint | undefined;
   lastDurationMs: number;
 }
 
@@ -79,7 +100,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     log: (message) => connection.console.error(message),
   });
   connection.onExit(() => runner.dispose());
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(checkedDocuments);
   const states = new Map<string, DocumentState>();
   const settingsByUri = new Map<string, Promise<EditorSettings>>();
   const configCache = new ConfigCache();
@@ -108,15 +129,6 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         message: problem,
       });
     }
-  }
-
-  function stateOf(uri: string): DocumentState {
-    let state = states.get(uri);
-    if (!state) {
-      state = { timer: undefined, latest: undefined, lastDurationMs: 0 };
-      states.set(uri, state);
-    }
-    return state;
   }
 
   function unwrapSection(raw: unknown): unknown {
@@ -156,84 +168,121 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     return loaded;
   }
 
-  /** Lint the document as it is now; undefined when a newer edit cancelled it. */
-  async function lintNow(
-    document: TextDocument,
-    format: Format,
-    settings: EditorSettings,
+  /** Whether `state` is still the open document at `uri`, unchanged since `revision`. */
+  function isCurrent(uri: string, state: DocumentState, revision: number): boolean {
+    return states.get(uri) === state && state.revision === revision;
+  }
+
+  /** The lint of the document's current revision: the one already started, or a new one. */
+  function lintOf(uri: string, state: DocumentState, document: TextDocument): RevisionLint {
+    const existing = state.lint;
+    if (existing && existing.revision === state.revision) return existing;
+    const revisionLint: RevisionLint = {
+      revision: state.revision,
+      version: document.version,
+      result: Promise.resolve(undefined),
+    };
+    state.lint = revisionLint;
+    // Read now: the document object is updated in place by later changes.
+    const text = document.getText();
+    revisionLint.result = runLint(uri, state, revisionLint, text);
+    return revisionLint;
+  }
+
+  async function runLint(
+    uri: string,
+    state: DocumentState,
+    revisionLint: RevisionLint,
+    text: string,
   ): Promise<LintResult | undefined> {
-    const state = stateOf(document.uri);
+    const format = state.format;
+    if (!format) return undefined;
+    const settings = await settingsFor(uri);
+    // Superseded while the settings were fetched: queueing it now would cancel the newer lint.
+    if (states.get(uri) !== state || state.lint !== revisionLint) return undefined;
     const started = performance.now();
     let findings: Finding[] = [];
     try {
-      const { config } = configFor(document.uri);
+      const { config } = configFor(uri);
       findings = await runner.lint(
-        document.uri,
-        document.getText(),
+        uri,
+        text,
         format,
         mergeOptions(config, settings),
-        URI.fsPath(document.uri),
+        URI.fsPath(uri),
       );
     } catch (error) {
       if (error instanceof LintCancelled) return undefined;
-      log.error(`luxlint: linting ${document.uri} failed: ${errorText(error)}`);
+      log.error(`luxlint: linting ${uri} failed: ${errorText(error)}`);
       // Usually a bad option (an unknown \`lang\`…): tell the user once, in one line.
       const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
-      reportProblems([
-        `luxlint could not check ${URI.fsPath(document.uri) ?? document.uri}: ${reason}`,
-      ]);
+      reportProblems([`luxlint could not check ${URI.fsPath(uri) ?? uri}: ${reason}`]);
     }
     state.lastDurationMs = performance.now() - started;
-    const result: LintResult = { version: document.version, findings, settings };
-    state.latest = result;
-    return result;
+    return { findings, settings };
   }
 
-  async function validate(uri: string): Promise<void> {
+  /** Forget the lint of the current revision, so the next request lints again (new settings or config). */
+  function invalidate(state: DocumentState): void {
+    state.lint = undefined;
+  }
+
+  async function validate(uri: string, state: DocumentState): Promise<void> {
     const document = documents.get(uri);
-    if (!document) return;
-    const format = formatFor(document.languageId, uri);
-    if (!format) return;
-    const version = document.version;
-    const settings = await settingsFor(uri);
-    if (documents.get(uri)?.version !== version) return;
-    const result = await lintNow(document, format, settings);
-    const current = documents.get(uri);
-    // A newer edit has scheduled its own run; publishing now would show stale positions.
-    if (!result || !current || current.version !== version) return;
+    if (!document || states.get(uri) !== state) return;
+    const revisionLint = lintOf(uri, state, document);
+    const result = await revisionLint.result;
+    // A newer edit, a close (and maybe a reopen) or a settings change since: its own run publishes.
+    if (!result || !isCurrent(uri, state, revisionLint.revision) || state.lint !== revisionLint) {
+      return;
+    }
     const diagnostics: Diagnostic[] = result.findings.map((finding) =>
-      toDiagnostic(finding, current, settings),
+      toDiagnostic(finding, document, result.settings),
     );
-    await connection.sendDiagnostics({ uri, version, diagnostics });
+    await connection.sendDiagnostics({ uri, version: revisionLint.version, diagnostics });
   }
 
   function schedule(uri: string, delayMs?: number): void {
-    const state = stateOf(uri);
+    const state = states.get(uri);
+    if (!state) return;
     if (state.timer) clearTimeout(state.timer);
     void settingsFor(uri).then((settings) => {
-      if (!documents.get(uri)) return;
+      if (states.get(uri) !== state) return;
       const configured = delayMs ?? settings.debounceMs;
       const delay =
         state.lastDurationMs > slowLintMs ? Math.max(configured, state.lastDurationMs) : configured;
       if (state.timer) clearTimeout(state.timer);
       state.timer = setTimeout(() => {
         state.timer = undefined;
-        validate(uri).catch((error: unknown) => log.error(`luxlint: ${uri}: ${errorText(error)}`));
+        validate(uri, state).catch((error: unknown) =>
+          log.error(`luxlint: ${uri}: ${errorText(error)}`),
+        );
       }, delay);
     });
   }
 
   function relintAll(): void {
-    for (const document of documents.all()) schedule(document.uri, 0);
+    for (const state of states.values()) invalidate(state);
+    for (const uri of states.keys()) schedule(uri, 0);
   }
 
-  /** Findings for the document's current version: the published ones, or a fresh lint. */
-  async function currentFindings(document: TextDocument, format: Format): Promise<Finding[]> {
-    const latest = states.get(document.uri)?.latest;
-    if (latest && latest.version === document.version) return latest.findings;
-    const settings = await settingsFor(document.uri);
-    const current = documents.get(document.uri) ?? document;
-    return (await lintNow(current, format, settings))?.findings ?? [];
+  /**
+   * The findings for the document as it is when the request arrives, or undefined when it
+   * changed (or closed) before they were ready: positions computed then would point into a text
+   * the client no longer has, and a fix built on them would damage it.
+   */
+  async function currentFindings(uri: string): Promise<Finding[] | undefined> {
+    const state = states.get(uri);
+    const document = documents.get(uri);
+    if (!state || !document) return undefined;
+    const revision = state.revision;
+    // A settings change can replace the lint of the same revision once or twice; then give up.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const result = await lintOf(uri, state, document).result;
+      if (!isCurrent(uri, state, revision)) return undefined;
+      if (result) return result.findings;
+    }
+    return undefined;
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -301,31 +350,54 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   // TextDocuments fires onDidChangeContent right after onDidOpen; the open is linted at once, not debounced.
   const justOpened = new Set<string>();
   documents.onDidOpen(({ document }) => {
+    const previous = states.get(document.uri);
+    if (previous?.timer) clearTimeout(previous.timer);
+    // An open without a close in between: the client starts over, and so does the server.
+    if (previous) runner.cancel(document.uri, true);
+    states.set(document.uri, {
+      revision: 0,
+      format: formatFor(document.languageId, document.uri),
+      timer: undefined,
+      lint: undefined,
+      lastDurationMs: 0,
+    });
     justOpened.add(document.uri);
     schedule(document.uri, 0);
   });
   documents.onDidChangeContent(({ document }) => {
     if (justOpened.delete(document.uri)) return;
+    const state = states.get(document.uri);
+    if (!state) return;
+    state.revision++;
     runner.cancel(document.uri);
     void settingsFor(document.uri).then((settings) => {
       if (settings.run === 'onType') schedule(document.uri);
     });
   });
-  documents.onDidSave(({ document }) => schedule(document.uri, 0));
+  documents.onDidSave(({ document }) => {
+    const state = states.get(document.uri);
+    if (!state) return;
+    // Without file watching, a save is when a changed config file is noticed: lint again.
+    invalidate(state);
+    schedule(document.uri, 0);
+  });
   documents.onDidClose(({ document }) => {
     const state = states.get(document.uri);
     if (state?.timer) clearTimeout(state.timer);
     runner.cancel(document.uri, true);
     states.delete(document.uri);
     settingsByUri.delete(document.uri);
+    justOpened.delete(document.uri);
+    // The only publication without a version; nothing is published for this open afterwards.
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 
   connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
     const document = documents.get(params.textDocument?.uri);
     if (!document) return [];
-    const format = formatFor(document.languageId, document.uri);
+    const format = states.get(document.uri)?.format;
     if (!format) return [];
+    const revision = states.get(document.uri)?.revision;
     const only = params.context?.only;
     const actions: CodeAction[] = [];
     if (wants(only, CodeActionKind.QuickFix)) {
@@ -341,19 +413,21 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }
     // Only offered when asked for by kind or when nothing is filtered, so a plain quick-fix menu stays short.
     if (wants(only, fixAllKind)) {
-      const action = fixAllAction(document.uri, document, await currentFindings(document, format));
+      const findings = await currentFindings(document.uri);
+      const action = findings && fixAllAction(document.uri, document, findings);
       if (action) actions.push(action);
     }
+    // The quick fixes were built on the text of the request; after an edit they would not fit.
+    if (states.get(document.uri)?.revision !== revision) return [];
     return actions;
   });
 
   connection.onHover(async (params: HoverParams): Promise<Hover | null> => {
     const document = documents.get(params.textDocument?.uri);
-    if (!document || !params.position) return null;
-    const format = formatFor(document.languageId, document.uri);
-    if (!format) return null;
+    if (!document || !isPosition(params.position) || !states.get(document.uri)?.format) return null;
     const offset = document.offsetAt(params.position);
-    const findings = await currentFindings(document, format);
+    const findings = await currentFindings(document.uri);
+    if (!findings) return null;
     const hits = findings.filter(
       (finding) =>
         isEntryFinding(finding) && finding.offset <= offset && offset <= finding.endOffset,
