@@ -39,7 +39,9 @@ export function markdownCuts(document: string): number[] | undefined {
         fence = undefined;
     } else {
       const blank = blankLine.test(line);
-      if (!blank && previousBlank && !/^[ \t]/.test(line) && lineNumber > 0) cuts.push(offset);
+      // micromark drops a byte order mark at the start of its input: a run must not start with one.
+      if (!blank && previousBlank && !/^[ \t\uFEFF]/.test(line) && lineNumber > 0)
+        cuts.push(offset);
       if (indentedFence.test(line)) return undefined;
       if (htmlStart.test(line) && !oneLineComment.test(line)) return undefined;
       const open = columnZeroFence.exec(line);

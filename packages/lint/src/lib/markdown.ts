@@ -8,6 +8,7 @@ import { parseDirective, type Directive, type ParsedDocument } from './parsed.js
 import { markdownCuts } from './chunks.js';
 import { textPiece, withoutUrls, type Block, type Piece, type TextPiece } from './pieces.js';
 import { appendAll } from './append.js';
+import { simpleMarkdownBlocks } from './simple-markdown.js';
 import type { Reader } from './reader.js';
 
 /** The fields of mdast (and MDX) nodes this module reads. */
@@ -268,42 +269,6 @@ function shiftParsed(parsed: ParsedDocument, delta: number): ParsedDocument {
 }
 
 /**
- * Anything that could make Markdown of a run more than paragraphs of literal text: inline
- * markup, HTML, references, escapes, code, tables, autolink literals (`:`, `@`, `www.`); a line
- * that starts with white space, a digit or a block marker (list, quote, heading underline,
- * front matter); white space at a line end (hard break); tabs, carriage returns, NUL and other
- * controls, a byte order mark (all of which micromark rewrites or counts differently).
- */
-const markdownSignificant = /[*_[\]<>|`#&!~\\@:\uFEFF]|(?!\n)\p{Cc}|^[ \-+=>\d]|[ ]$|www\./imu;
-
-/** Whether `document[start, end)` is plain prose: paragraphs whose text is exactly the source. */
-function isPlainProse(document: string, start: number, end: number): boolean {
-  return !markdownSignificant.test(document.slice(start, end));
-}
-
-/**
- * The blocks micromark would give for plain prose (see `isPlainProse`): one paragraph per group
- * of non-empty lines, its single text node spanning the lines as written.
- */
-function plainParagraphs(document: string, start: number, end: number, blocks: Block[]): void {
-  let offset = start;
-  while (offset < end) {
-    while (offset < end && document[offset] === '\n') offset++;
-    if (offset >= end) break;
-    let paragraphEnd = document.indexOf('\n\n', offset);
-    if (paragraphEnd === -1 || paragraphEnd > end) paragraphEnd = end;
-    if (document[paragraphEnd - 1] === '\n') paragraphEnd--;
-    const value = document.slice(offset, paragraphEnd);
-    blocks.push({
-      start: offset,
-      end: paragraphEnd,
-      pieces: withoutUrls(textPiece(value, document, offset, paragraphEnd)),
-    });
-    offset = paragraphEnd;
-  }
-}
-
-/**
  * Parse only the runs of a Markdown document that `isCandidate` accepts (see `markdownCuts`),
  * with offsets into the whole document. Falls back to one parse when the document cannot be cut.
  */
@@ -318,21 +283,21 @@ export function parseMarkdownRuns(
   const quoteRanges: Array<[number, number]> = [];
   const mentionRanges: Array<[number, number]> = [];
   const directives: Directive[] = [];
-  // Adjacent candidate runs with markup are parsed together (each parse has a fixed cost);
-  // a run of plain prose needs no parse, so it never joins one.
-  const spans: Array<[start: number, end: number, plain: boolean]> = [];
+  // Adjacent candidate runs that are not simple Markdown are parsed together (each parse has a
+  // fixed cost); a simple run needs no parse, so it never joins one.
+  const parts: Array<{ start: number; end: number; simple: Block[] | undefined }> = [];
   for (let index = 0; index < cuts.length; index++) {
     const start = cuts[index] as number;
     const end = cuts[index + 1] ?? document.length;
     if (!isCandidate(document.slice(start, end))) continue;
-    const plain = isPlainProse(document, start, end);
-    const last = spans[spans.length - 1];
-    if (last && last[1] === start && last[2] === plain) last[1] = end;
-    else spans.push([start, end, plain]);
+    const simple = simpleMarkdownBlocks(document, start, end);
+    const last = parts[parts.length - 1];
+    if (!simple && last && last.end === start && !last.simple) last.end = end;
+    else parts.push({ start, end, simple });
   }
-  for (const [start, end, plain] of spans) {
-    if (plain) {
-      plainParagraphs(document, start, end, blocks);
+  for (const { start, end, simple } of parts) {
+    if (simple) {
+      appendAll(blocks, simple);
       continue;
     }
     const parsed = parseMarkdown(
