@@ -3,7 +3,15 @@ import { toString } from 'nlcst-to-string';
 import type { ParseEnglish } from 'parse-english';
 import type { Position } from 'unist';
 import type { LineIndex } from './positions.js';
-import { charEnd, charStart, gapWhiteSpace, type Block, type TextPiece } from './pieces.js';
+import {
+  charEnd,
+  charStart,
+  gapWhiteSpace,
+  sliceBlock,
+  type Block,
+  type SliceOptions,
+  type TextPiece,
+} from './pieces.js';
 import { appendAll } from './append.js';
 
 // The same boundaries parse-latin uses when it parses a whole document itself.
@@ -70,6 +78,81 @@ function splitNode<T extends Sentence | Paragraph>(
   return result;
 }
 
+/**
+ * Tokens the sentence plugins see at once. parse-latin runs them over a whole paragraph as one
+ * sentence, and several splice that array once per merge (`so-called so-called …` is
+ * quadratic) or spread a merged word into a call (a 50,000-part hyphenated word overflows the
+ * stack); in runs of this size both stay bounded.
+ */
+const sentenceRunTokens = 1024;
+
+type SentencePlugin = (sentence: Sentence) => void;
+
+function isMark(node: Positioned | undefined): boolean {
+  return node?.type === 'PunctuationNode' || node?.type === 'SymbolNode';
+}
+
+/**
+ * Where the run of tokens starting at `start` ends. Best is right after white space followed
+ * by a word and two tokens that are no marks: the sentence plugins of parse-latin and
+ * parse-english look at most two tokens back and merge marks into words, never across white
+ * space, so every run then parses as it would in place. Failing that (only in contrived text),
+ * any white space; inside an enormous word, after a mark that ends no sentence (a hyphen), so
+ * the word's tokens and the sentence boundaries stay the same.
+ */
+function runEnd(children: readonly Positioned[], start: number): number {
+  if (children.length - start <= 2 * sentenceRunTokens) return children.length;
+  const from = start + sentenceRunTokens;
+  const to = from + sentenceRunTokens;
+  for (let index = from; index < to; index++) {
+    if (
+      children[index - 1]?.type === 'WhiteSpaceNode' &&
+      children[index]?.type === 'WordNode' &&
+      !isMark(children[index + 1]) &&
+      !isMark(children[index + 2])
+    )
+      return index;
+  }
+  for (let index = from; index < to; index++) {
+    if (
+      children[index - 1]?.type === 'WhiteSpaceNode' &&
+      children[index]?.type !== 'WhiteSpaceNode'
+    )
+      return index;
+  }
+  for (let index = from; index < to; index++) {
+    const before = children[index - 1];
+    if (
+      isMark(before) &&
+      !terminalMarker.test(toString(before as SentenceContent)) &&
+      children[index]?.type === 'WordNode'
+    )
+      return index;
+  }
+  return from;
+}
+
+/** Run the sentence plugins over `sentence`'s tokens in bounded runs (see `runEnd`). */
+function runSentencePlugins(sentence: Sentence, plugins: readonly SentencePlugin[]): void {
+  const children = sentence.children as Positioned[];
+  if (children.length <= 2 * sentenceRunTokens) {
+    for (const plugin of plugins) plugin(sentence);
+    return;
+  }
+  const result: Positioned[] = [];
+  for (let start = 0; start < children.length;) {
+    const end = runEnd(children, start);
+    const run = {
+      type: 'SentenceNode',
+      children: children.slice(start, end),
+    } as unknown as Sentence;
+    for (const plugin of plugins) plugin(run);
+    appendAll(result, run.children as Positioned[]);
+    start = end;
+  }
+  sentence.children = result as unknown as SentenceContent[];
+}
+
 /** Turn one block into root-level nlcst paragraphs, with offsets into the original file. */
 export function blockToParagraphs(
   block: Block,
@@ -118,7 +201,7 @@ export function blockToParagraphs(
 
   const sentence: Sentence = { type: 'SentenceNode', children: content };
   if (position) sentence.position = { start: { ...position.start }, end: { ...position.end } };
-  for (const plugin of parser.tokenizeSentencePlugins) plugin(sentence);
+  runSentencePlugins(sentence, parser.tokenizeSentencePlugins);
 
   const paragraph: Paragraph = {
     type: 'ParagraphNode',
@@ -130,27 +213,49 @@ export function blockToParagraphs(
   return splitNode(paragraph, 'WhiteSpaceNode', newLine);
 }
 
-/** Assemble a root from converted blocks, separated as blocks are in a document. */
+/**
+ * What a paragraph made from a slice that continues the one before it carries in `data` (see
+ * `sliceBlock`): retext-luxembourg then checks both as one paragraph, and, for `'sentence'`,
+ * their last and first sentences as one sentence.
+ */
+export type ContinuationData = { luxembourgContinues: 'paragraph' | 'sentence' };
+
+/**
+ * Assemble a root from converted blocks, separated as blocks are in a document. Enormous blocks
+ * are parsed in slices (`slicing`, see `sliceBlock`).
+ */
 export function blocksToRoot(
   blocks: readonly Block[],
   parser: ParseEnglish,
   lines: LineIndex,
   length: number,
+  slicing: SliceOptions = {},
 ): Root {
   const children: RootContent[] = [];
   let previousEnd: number | undefined;
   for (const block of blocks) {
-    const paragraphs = blockToParagraphs(block, parser, lines);
-    if (paragraphs.length === 0) continue;
-    if (previousEnd !== undefined) {
-      children.push({
-        type: 'WhiteSpaceNode',
-        value: '\n\n',
-        position: span(lines, previousEnd, block.start),
-      });
+    for (const slice of sliceBlock(block, slicing)) {
+      const paragraphs = blockToParagraphs(slice, parser, lines);
+      if (paragraphs.length === 0) continue;
+      const continues =
+        slice.continues && slice.continues.after === previousEnd ? slice.continues : undefined;
+      if (previousEnd !== undefined) {
+        children.push({
+          type: 'WhiteSpaceNode',
+          value: continues ? continues.space : '\n\n',
+          position: span(lines, previousEnd, slice.start),
+        });
+      }
+      const first = paragraphs[0];
+      if (continues && first?.type === 'ParagraphNode') {
+        const data: ContinuationData = {
+          luxembourgContinues: continues.sentence ? 'sentence' : 'paragraph',
+        };
+        first.data = { ...first.data, ...data };
+      }
+      appendAll(children, paragraphs);
+      previousEnd = slice.end;
     }
-    appendAll(children, paragraphs);
-    previousEnd = block.end;
   }
   const root: Root = { type: 'RootNode', children, position: span(lines, 0, length) };
   for (const plugin of parser.tokenizeRootPlugins) plugin(root);

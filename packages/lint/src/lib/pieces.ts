@@ -40,6 +40,21 @@ export interface Block {
   readonly start: number;
   readonly end: number;
   readonly pieces: readonly Piece[];
+  /** Set on a slice of a longer block cut inside a paragraph (see `sliceBlock`). */
+  readonly continues?: Continuation;
+}
+
+/**
+ * How a slice goes on from the slice before it, when a block was cut where parse-latin would
+ * not have ended the paragraph: the checker then still sees one paragraph (and one sentence).
+ */
+export interface Continuation {
+  /** Where the slice it continues ends: it continues only when that slice is parsed too. */
+  readonly after: number;
+  /** The white space between the two, as written. */
+  readonly space: string;
+  /** Whether the cut is inside a sentence, so that the sentence goes on as well. */
+  readonly sentence: boolean;
 }
 
 export function charStart(piece: TextPiece, index: number): number {
@@ -254,4 +269,209 @@ export function gapWhiteSpace(
   if (nextStart <= previousEnd) return undefined;
   const lines = lineOf(nextStart) - lineOf(previousEnd);
   return lines > 0 ? '\n'.repeat(lines) : undefined;
+}
+
+/**
+ * Prose characters past which a block is parsed in slices (see `sliceBlock`). No ordinary
+ * paragraph is this long.
+ */
+export const maximumSliceLength = 10_000;
+
+// White space as parse-latin tokenises it (so a cut never splits one of its tokens).
+const sliceWhiteSpace = /[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
+const lineBreak = /\r\n|\r|\n/g;
+// A sentence end (terminal marks, then closing quotes or brackets) right before a cut…
+const sentenceEnd = /[!.?\u2026\u203D][)\]"'\u2019\u201D\u00BB]{0,3}$/u;
+// …and a capitalised word (after opening quotes or brackets) right after it.
+const sentenceStart = /^[(["'\u2018\u201C\u00AB]{0,3}\p{Lu}/u;
+
+/**
+ * How well a cut at white space `value[from, to)` keeps the parse as it would be whole: 5 a blank
+ * line and 4 a line break between two sentences (where parse-latin ends the paragraph anyway),
+ * 3 a line break after a sentence, 2 any line break, 1 a space between sentences, 0 any white
+ * space.
+ */
+function cutRank(value: string, from: number, to: number): number {
+  const breaks = value.slice(from, to).match(lineBreak)?.length ?? 0;
+  if (breaks >= 2) return 5;
+  const afterSentence = sentenceEnd.test(value.slice(Math.max(0, from - 8), from));
+  const beforeSentence = afterSentence && sentenceStart.test(value.slice(to, to + 8));
+  if (breaks === 1) return beforeSentence ? 4 : afterSentence ? 3 : 2;
+  return beforeSentence ? 1 : 0;
+}
+
+/** Cuts from this rank on end a paragraph where parse-latin would end it too. */
+const paragraphRank = 4;
+
+/** White space inside a text piece where a block may be cut (dropped from both slices). */
+interface Cut {
+  readonly piece: number;
+  readonly from: number;
+  readonly to: number;
+  /** Prose characters of the block before the cut, and up to its end. */
+  readonly at: number;
+  readonly end: number;
+  readonly rank: number;
+}
+
+export interface SliceOptions {
+  /** Prose characters a slice holds at most, when white space allows (default `maximumSliceLength`). */
+  readonly maximum?: number | undefined;
+  /**
+   * Whether nothing near the white space `[start, end)` of the file could be a term: such a cut
+   * is preferred when a slice may be dropped unparsed (the fast path), since a term at the edge
+   * of a slice would lose the words before it if its neighbour were dropped.
+   */
+  readonly quiet?: ((start: number, end: number) => boolean) | undefined;
+}
+
+/** Sub-ranges of the second half of a slice's allowance in which a quiet cut is looked for. */
+const quietProbes = 8;
+
+/**
+ * Among `cuts` (white space after `sliceStart`, in order, none past the allowance), the one a
+ * slice ends at: the last paragraph boundary; else the best-ranked white space in the second
+ * half of the allowance (the last of equals), quiet if one of the best of each eighth is; else
+ * the last white space.
+ */
+function chooseCut(
+  cuts: readonly Cut[],
+  sliceStart: number,
+  maximum: number,
+  quiet: ((cut: Cut) => boolean) | undefined,
+): Cut | undefined {
+  let paragraph: Cut | undefined;
+  for (const cut of cuts) if (cut.rank >= paragraphRank) paragraph = cut;
+  if (paragraph) return paragraph;
+  const half = sliceStart + maximum / 2;
+  const bestIn = (from: number, to: number): Cut | undefined => {
+    let best: Cut | undefined;
+    for (const cut of cuts) {
+      if (cut.at >= from && cut.at < to && (!best || cut.rank >= best.rank)) best = cut;
+    }
+    return best;
+  };
+  if (quiet) {
+    const width = maximum / 2 / quietProbes;
+    for (let probe = quietProbes - 1; probe >= 0; probe--) {
+      const candidate = bestIn(half + probe * width, half + (probe + 1) * width);
+      if (candidate && quiet(candidate)) return candidate;
+    }
+  }
+  return bestIn(half, Number.POSITIVE_INFINITY) ?? cuts.at(-1);
+}
+
+/**
+ * Cut a block of more than `maximum` prose characters into slices of at most about that many,
+ * each parsed on its own, so that parsing and checking an enormous paragraph (a pasted PDF
+ * dump, a million lines without a blank one) costs in proportion to its length, not its
+ * square, and (on the fast path) slices without a candidate are never parsed.
+ *
+ * A slice ends at white space (see `chooseCut`). At a blank line, or a line break between
+ * sentences, the slices are separate paragraphs, as parse-latin makes them; anywhere else the
+ * next slice carries a `continues` note, so the checker still sees one paragraph. Blocks within
+ * the limit — every ordinary paragraph — are returned as they are; so is one enormous word
+ * (the parse splits that into bounded runs itself).
+ */
+export function sliceBlock(block: Block, options: SliceOptions = {}): Block[] {
+  const { maximum = maximumSliceLength, quiet } = options;
+  let total = 0;
+  for (const piece of block.pieces) if (piece.kind === 'text') total += piece.value.length;
+  if (total <= maximum) return [block];
+
+  const offsetsOf = (cut: Cut): [number, number] => {
+    const piece = block.pieces[cut.piece] as TextPiece;
+    return [charStart(piece, cut.from), charEnd(piece, cut.to - 1)];
+  };
+  const isQuiet = quiet && ((cut: Cut) => quiet(...offsetsOf(cut)));
+  const chosen: Cut[] = [];
+  let window: Cut[] = [];
+  let sliceStart = 0;
+  let base = 0;
+  for (const [index, piece] of block.pieces.entries()) {
+    if (piece.kind !== 'text') continue;
+    const { value } = piece;
+    sliceWhiteSpace.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = sliceWhiteSpace.exec(value))) {
+      const from = match.index;
+      const to = from + match[0].length;
+      const at = base + from;
+      // Every slice holds prose: no cut at the very start or end.
+      if (at === 0 || base + to === total) continue;
+      const cut: Cut = {
+        piece: index,
+        from,
+        to,
+        at,
+        end: base + to,
+        rank: cutRank(value, from, to),
+      };
+      while (cut.at - sliceStart > maximum) {
+        const end = chooseCut(window, sliceStart, maximum, isQuiet) ?? cut;
+        chosen.push(end);
+        sliceStart = end.end;
+        window = window.filter((other) => other.at > end.at);
+        if (end === cut) break;
+      }
+      if (cut.at > sliceStart) window.push(cut);
+    }
+    base += value.length;
+  }
+  // The prose after the last white space counts too.
+  while (total - sliceStart > maximum) {
+    const end = chooseCut(window, sliceStart, maximum, isQuiet);
+    if (!end) break;
+    chosen.push(end);
+    sliceStart = end.end;
+    window = window.filter((other) => other.at > end.at);
+  }
+  if (chosen.length === 0) return [block];
+  return slicesAt(block, chosen);
+}
+
+/** Split `block` at `cuts` (in order), dropping the white space of each. */
+function slicesAt(block: Block, cuts: readonly Cut[]): Block[] {
+  const slices: Block[] = [];
+  let current: Piece[] = [];
+  let continues = block.continues;
+  const flush = (): void => {
+    const first = current[0];
+    const last = current.at(-1);
+    if (!first || !last) return;
+    const slice: Block = {
+      start: slices.length === 0 ? block.start : first.start,
+      end: last.end,
+      pieces: current,
+    };
+    slices.push(continues ? { ...slice, continues } : slice);
+    current = [];
+  };
+  let next = 0;
+  for (const [index, piece] of block.pieces.entries()) {
+    if (piece.kind !== 'text' || cuts[next]?.piece !== index) {
+      current.push(piece);
+      continue;
+    }
+    let offset = 0;
+    for (let cut = cuts[next]; cut?.piece === index; cut = cuts[++next]) {
+      if (cut.from > offset) current.push(slicePiece(piece, offset, cut.from));
+      const after = current.at(-1)?.end;
+      flush();
+      continues =
+        cut.rank >= paragraphRank || after === undefined
+          ? undefined
+          : {
+              after,
+              space: piece.value.slice(cut.from, cut.to),
+              sentence: cut.rank !== 1,
+            };
+      offset = cut.to;
+    }
+    if (offset < piece.value.length) current.push(slicePiece(piece, offset, piece.value.length));
+  }
+  flush();
+  const last = slices.at(-1);
+  if (last) slices[slices.length - 1] = { ...last, end: block.end };
+  return slices;
 }

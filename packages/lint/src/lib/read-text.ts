@@ -1,4 +1,5 @@
 import type { Reader } from './reader.js';
 import { parseText } from './text.js';
 
-export const readText: Reader = (value, context) => parseText(value, context.fastPath);
+export const readText: Reader = (value, context) =>
+  parseText(value, context.fastPath, context.mayMatch);

@@ -1,5 +1,5 @@
 import { parseDirective, type Directive, type ParsedDocument } from './parsed.js';
-import { textPiece, withoutUrls, type Block, type Piece } from './pieces.js';
+import { sliceBlock, textPiece, withoutUrls, type Block, type Piece } from './pieces.js';
 import { appendAll } from './append.js';
 
 // A control line: the whole line is the comment (`luxlint-disable-next-line child-porn`).
@@ -37,11 +37,22 @@ function piecesOf(
 }
 
 /**
+ * Characters on either side of a cut through an enormous paragraph that must hold no candidate
+ * for the cut to be quiet: more than the widest look-back of the checker's context rules.
+ */
+const quietMargin = 1000;
+
+/**
  * Parse plain text. With `split`, every run between blank lines is its own block (so the fast
  * path can skip the ones without a candidate); without, the whole file is one block, parsed the
- * way retext-english parses a file.
+ * way retext-english parses a file. `mayMatch` (the fast path's test) tells where an enormous
+ * paragraph can be cut without a term losing the words before it.
  */
-export function parseText(document: string, split: boolean): ParsedDocument {
+export function parseText(
+  document: string,
+  split: boolean,
+  mayMatch?: (run: string) => boolean,
+): ParsedDocument {
   const directives: Directive[] = [];
   const controls: Array<[number, number]> = [];
   directiveLine.lastIndex = 0;
@@ -56,11 +67,17 @@ export function parseText(document: string, split: boolean): ParsedDocument {
     }
   }
 
+  const quiet =
+    mayMatch &&
+    ((start: number, end: number): boolean =>
+      !mayMatch(document.slice(Math.max(0, start - quietMargin), end + quietMargin)));
   const blocks: Block[] = [];
   const add = (start: number, end: number): void => {
     if (end <= start) return;
     const pieces = piecesOf(document, start, end, controls);
-    if (pieces.length > 0) blocks.push({ start, end, pieces });
+    // An enormous paragraph (a million lines without a blank one) becomes slices here, so the
+    // fast path parses only the slices with a candidate.
+    if (pieces.length > 0) appendAll(blocks, sliceBlock({ start, end, pieces }, { quiet }));
   };
   if (split) {
     let from = 0;

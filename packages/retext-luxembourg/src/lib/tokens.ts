@@ -50,22 +50,44 @@ interface NlcstNode {
   value?: string;
   children?: NlcstNode[];
   position?: { start: Point; end: Point } | undefined;
+  data?: { luxembourgContinues?: unknown } | undefined;
 }
 
-/** Flatten an nlcst tree into tokens and words. */
+/**
+ * Flatten an nlcst tree into tokens and words.
+ *
+ * A host that parses an enormous paragraph in slices marks each slice cut from the paragraph
+ * before it with `data.luxembourgContinues` on its `ParagraphNode`: `'paragraph'` (the two are
+ * one paragraph) or `'sentence'` (their last and first sentences are one sentence, too). Only
+ * white space may stand between the two.
+ */
 export function flatten(tree: NlcstRoot): Document {
   const tokens: Token[] = [];
   let paragraph = -1;
   let paragraphCount = 0;
   let sentence = -1;
   let sentenceCount = 0;
+  /** Set while entering a paragraph whose first sentence continues the last one. */
+  let continueSentence = false;
 
   const visit = (node: NlcstNode): void => {
     if (node.children) {
       const previousParagraph = paragraph;
       const previousSentence = sentence;
-      if (node.type === 'ParagraphNode') paragraph = paragraphCount++;
-      if (node.type === 'SentenceNode') sentence = sentenceCount++;
+      if (node.type === 'ParagraphNode') {
+        const continues = node.data?.luxembourgContinues;
+        if ((continues === 'paragraph' || continues === 'sentence') && paragraphCount > 0) {
+          paragraph = paragraphCount - 1;
+          continueSentence = continues === 'sentence' && sentenceCount > 0;
+        } else {
+          paragraph = paragraphCount++;
+          continueSentence = false;
+        }
+      }
+      if (node.type === 'SentenceNode') {
+        sentence = continueSentence ? sentenceCount - 1 : sentenceCount++;
+        continueSentence = false;
+      }
       for (const child of node.children) visit(child);
       paragraph = previousParagraph;
       sentence = previousSentence;
