@@ -35,12 +35,14 @@ export class ParagraphContext {
   private readonly quoteRanges: readonly QuoteRange[];
   private readonly mentionRanges: readonly QuoteRange[];
   private titleCoverage: Coverage<Span> | undefined;
-  private quoteCoverage: Coverage<QuoteRange> | undefined;
+  private quotes: Containment | undefined;
   private preferredCoverage: Coverage<Span> | undefined;
   private allowedCoverage: Coverage<Span> | undefined;
   private runsCache: TitleRun[] | undefined;
   /** For each word, the run that holds it (index into `runsCache`), or -1. */
   private runAt: Int32Array | undefined;
+  /** For each word of a run, where the capitalised words of the run up to it begin. */
+  private capitalisedFrom: Int32Array | undefined;
   private tailCoverage: Coverage<TitleRun> | undefined;
   /** Decided mentions, by first word, and the last words of those that are mentions. */
   private readonly mentions = new Map<number, boolean>();
@@ -94,24 +96,45 @@ export class ParagraphContext {
   indicatesChild(span: Span): boolean {
     const words = this.document.words;
     let first = span.first;
-    // A hyphenated compound (`13-year-old`) counts as one word.
-    for (let count = 0; count < childWindow && first > this.from;) {
+    // A hyphenated compound (`13-year-old`) counts as one word, up to `maximumCompoundJoins`
+    // hyphens: past that, each part counts, so the window stays a few words long.
+    for (let count = 0, joins = 0; count < childWindow && first > this.from;) {
       const before = words[first - 1] as Word;
       if (before.join === 'barrier' || clauseBoundary.test(before.separator)) break;
       if (before.sentence !== (words[first] as Word).sentence) break;
       first--;
-      if (!hyphens.has(before.separator)) count++;
+      if (!hyphens.has(before.separator)) {
+        count++;
+        joins = 0;
+      } else if (++joins > maximumCompoundJoins) count++;
     }
     let last = span.last;
-    for (let count = 0; count < childWindow && last + 1 < this.to;) {
+    for (let count = 0, joins = 0; count < childWindow && last + 1 < this.to;) {
       const current = words[last] as Word;
       if (current.join === 'barrier' || clauseBoundary.test(current.separator)) break;
       if (current.sentence !== (words[last + 1] as Word).sentence) break;
       last++;
-      if (!hyphens.has(current.separator)) count++;
+      if (!hyphens.has(current.separator)) {
+        count++;
+        joins = 0;
+      } else if (++joins > maximumCompoundJoins) count++;
     }
-    while (first > this.from && hyphens.has((words[first - 1] as Word).separator)) first--;
-    while (last + 1 < this.to && hyphens.has((words[last] as Word).separator)) last++;
+    for (
+      let joins = 0;
+      joins < maximumCompoundJoins &&
+      first > this.from &&
+      hyphens.has((words[first - 1] as Word).separator);
+      joins++
+    )
+      first--;
+    for (
+      let joins = 0;
+      joins < maximumCompoundJoins &&
+      last + 1 < this.to &&
+      hyphens.has((words[last] as Word).separator);
+      joins++
+    )
+      last++;
     for (let index = first; index <= last; index++) {
       const word = words[index] as Word;
       if (this.compiled.childWords.has(word.folded)) return true;
@@ -250,8 +273,15 @@ export class ParagraphContext {
     const runs = (this.runsCache ??= this.findRuns());
     if (!this.runAt) {
       this.runAt = new Int32Array(this.to - this.from).fill(-1);
+      this.capitalisedFrom = new Int32Array(this.to - this.from);
       for (const [index, run] of runs.entries()) {
         this.runAt.fill(index, run.first - this.from, run.last - this.from + 1);
+        for (let at = run.first; at <= run.last; at++) {
+          this.capitalisedFrom[at - this.from] =
+            at > run.first && (words[at - 1] as Word).capitalised
+              ? (this.capitalisedFrom[at - 1 - this.from] ?? at)
+              : at;
+        }
       }
       this.tailCoverage = this.cover(
         runs.filter((run) => this.isCueRun(run)),
@@ -337,11 +367,10 @@ export class ParagraphContext {
    * (`Child Pornography Cases Rise`) is no evidence of a name, nor is a run of the match alone.
    */
   private isProperName(run: TitleRun, span: Span): boolean {
-    const words = this.document.words;
     // Where the capitalised words around the match begin (`Volunteers of Stop Child Pornography`
     // begins at `Stop`): that word must not open a sentence.
-    let start = span.first;
-    while (start > run.first && (words[start - 1] as Word).capitalised) start--;
+    // (Looked up, not walked back: a run may be thousands of words long.)
+    const start = this.capitalisedFrom?.[span.first - this.from] ?? span.first;
     if (this.opensSentence(start)) return false;
     let inSpan = 0;
     for (let index = span.first; index <= span.last; index++) if (this.isNamedWord(index)) inSpan++;
@@ -733,20 +762,8 @@ export class ParagraphContext {
 
   private isQuotation(span: Span): boolean {
     if (insideAny(this.quoteRanges, span)) return true;
-    if (!this.quoteCoverage) {
-      const words = this.document.words;
-      this.quoteCoverage = this.cover(this.findQuotes(), ([start, end]) => {
-        const first = firstWordFrom(words, this.from, this.to, start);
-        let last = first - 1;
-        while (last + 1 < this.to && (words[last + 1] as Word).end <= end) last++;
-        return last >= first ? [first, last] : undefined;
-      });
-    }
-    return this.quoteCoverage.some(
-      span.first,
-      span.first,
-      ([start, end]) => start <= span.start && span.end <= end,
-    );
+    this.quotes ??= new Containment(this.findQuotes());
+    return this.quotes.contains(span.start, span.end);
   }
 
   /** Spans of text between quotation marks in this paragraph. */
@@ -862,6 +879,8 @@ export function quoteSpans(
 
 /** Words on either side of a consent-implying match in which a child must be indicated. */
 const childWindow = 8;
+/** Hyphens of a compound counted as one word by the child window (`five-and-a-half-year-old`). */
+const maximumCompoundJoins = 8;
 /** Words before a consent-implying match in which a negation denies it. */
 const negationWindow = 6;
 /** Words after a consent-implying match in which an adult cue names its participants. */
@@ -874,16 +893,38 @@ const clauseBoundary = /[;:()[\]\u2014]|\s[-\u2013]\s/u;
 /** Words between a title cue and the match it names, at most (`Protocol … on the sale of children, child prostitution and …`). */
 const maximumTitleGap = 40;
 
-/** The first word of `[from, to)` starting at or after `offset` (binary search). */
-function firstWordFrom(words: readonly Word[], from: number, to: number, offset: number): number {
-  let low = from;
-  let high = to;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((words[middle] as Word).start < offset) low = middle + 1;
-    else high = middle;
+/**
+ * Whether one of many ranges contains a span, in logarithmic time: ranges sorted by start, with
+ * the furthest end reached so far. Unclosed or deeply nested quotation marks (`““““…`) make
+ * thousands of long, overlapping ranges, which a per-word index would fill in quadratic time.
+ */
+class Containment {
+  private readonly starts: Float64Array;
+  private readonly furthestEnds: Float64Array;
+
+  constructor(ranges: readonly QuoteRange[]) {
+    const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+    this.starts = new Float64Array(sorted.length);
+    this.furthestEnds = new Float64Array(sorted.length);
+    let furthest = Number.NEGATIVE_INFINITY;
+    for (const [index, [start, end]] of sorted.entries()) {
+      furthest = Math.max(furthest, end);
+      this.starts[index] = start;
+      this.furthestEnds[index] = furthest;
+    }
   }
-  return low;
+
+  /** Whether a range starts at or before `start` and ends at or after `end`. */
+  contains(start: number, end: number): boolean {
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((this.starts[middle] ?? 0) <= start) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && (this.furthestEnds[low - 1] ?? Number.NEGATIVE_INFINITY) >= end;
+  }
 }
 
 /**
