@@ -1,11 +1,11 @@
 /**
  * The architecture of DESIGN.md, enforced:
  *
- *   terms → {search, retext-luxembourg} → lint → {cli, language-server, docs}
+ *   terms → {search, retext-luxembourg, config} → lint → {cli, language-server, docs}
  *
  * A package may depend on any package in an earlier layer, never on one in its own or a later
- * layer (so search and retext-luxembourg never import each other, nor do cli, language-server
- * and docs). vscode imports no workspace package at runtime: it spawns the language server.
+ * layer (so search, retext-luxembourg and config never import each other, nor do cli,
+ * language-server and docs). config (reading .luxlintrc files) may use only terms. vscode imports no workspace package at runtime: it spawns the language server.
  * Checked on package.json dependencies and on the import specifiers actually written in the
  * source. Also: only packages/terms reads the terms/ folder, and every `src/index.ts` only
  * re-exports.
@@ -24,6 +24,7 @@ const layers: Readonly<Record<string, number>> = {
   '@luxlint/terms': 0,
   '@luxlint/search': 1,
   'retext-luxembourg': 1,
+  '@luxlint/config': 1,
   '@luxlint/lint': 2,
   luxlint: 3,
   '@luxlint/language-server': 3,
@@ -433,7 +434,12 @@ describe('architecture', () => {
       'retext-luxembourg → @luxlint/search is not allowed (retext-luxembourg may use: @luxlint/terms)',
     );
     expect(forbiddenEdge('luxlint', '@luxlint/language-server', false)).toBe(
-      'luxlint → @luxlint/language-server is not allowed (luxlint may use: @luxlint/terms, @luxlint/search, retext-luxembourg, @luxlint/lint)',
+      'luxlint → @luxlint/language-server is not allowed (luxlint may use: @luxlint/terms, @luxlint/search, retext-luxembourg, @luxlint/config, @luxlint/lint)',
+    );
+    expect(forbiddenEdge('luxlint', '@luxlint/config', false)).toBeUndefined();
+    expect(forbiddenEdge('@luxlint/language-server', '@luxlint/config', false)).toBeUndefined();
+    expect(forbiddenEdge('@luxlint/config', '@luxlint/search', false)).toBe(
+      '@luxlint/config → @luxlint/search is not allowed (@luxlint/config may use: @luxlint/terms)',
     );
     expect(forbiddenEdge('luxlint-vscode', '@luxlint/language-server', false)).toBe(
       'luxlint-vscode → @luxlint/language-server: vscode imports no workspace package at runtime; it spawns @luxlint/language-server',

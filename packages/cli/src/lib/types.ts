@@ -1,18 +1,10 @@
-/** A rule level a user can force with `--rule` or the `rules` config key. */
-export type RuleLevel = 'off' | 'caution' | 'avoid';
+import type { Settings } from '@luxlint/config';
+
+/** Rule levels and the plugin options a config file or the command line can set. */
+export type { RuleLevel, Settings } from '@luxlint/config';
 
 /** Input formats the linter understands (the same names as `@luxlint/lint`). */
 export type TextFormat = 'markdown' | 'mdx' | 'text' | 'html';
-
-/** The plugin options a config file or the command line can set. */
-export interface Settings {
-  preset?: 'guidelines' | 'all';
-  rules?: Record<string, RuleLevel>;
-  allow?: string[];
-  reportSkipped?: boolean;
-  baseUrl?: string;
-  lang?: string;
-}
 
 /** A safe replacement, as offsets into the original text. */
 export interface JsonFix {

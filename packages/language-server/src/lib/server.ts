@@ -18,7 +18,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import path from 'node:path';
-import { ConfigCache, configFileNames, loadConfig, type LoadedConfig } from './config.js';
+import { configFileNames, createConfigFinder, loadConfig, type LoadedConfig } from './config.js';
 import {
   fixAllAction,
   fixAllKind,
@@ -103,7 +103,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const documents = new TextDocuments(checkedDocuments);
   const states = new Map<string, DocumentState>();
   const settingsByUri = new Map<string, Promise<EditorSettings>>();
-  const configCache = new ConfigCache();
+  const configCache = createConfigFinder();
   const reportedProblems = new Set<string>();
 
   let canPullConfiguration = false;
@@ -159,11 +159,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     return pending;
   }
 
-  function configFor(uri: string): LoadedConfig {
+  async function configFor(uri: string): Promise<LoadedConfig> {
     const directory = URI.directory(uri) ?? workspaceDirectory;
-    if (directory === undefined) return { file: undefined, config: {}, problems: [] };
+    if (directory === undefined) return { file: undefined, settings: {}, problems: [] };
     // Without file watching the client cannot tell us about edits, so read afresh each time.
-    const loaded = canWatchFiles ? configCache.get(directory) : loadConfig(directory);
+    const loaded = await (canWatchFiles ? configCache.find(directory) : loadConfig(directory));
     reportProblems(loaded.problems);
     return loaded;
   }
@@ -197,18 +197,18 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   ): Promise<LintResult | undefined> {
     const format = state.format;
     if (!format) return undefined;
-    const settings = await settingsFor(uri);
-    // Superseded while the settings were fetched: queueing it now would cancel the newer lint.
+    const [settings, config] = await Promise.all([settingsFor(uri), configFor(uri)]);
+    // Superseded while the settings and the config were read: queueing it now would cancel the
+    // newer lint.
     if (states.get(uri) !== state || state.lint !== revisionLint) return undefined;
     const started = performance.now();
     let findings: Finding[] = [];
     try {
-      const { config } = configFor(uri);
       findings = await runner.lint(
         uri,
         text,
         format,
-        mergeOptions(config, settings),
+        mergeOptions(config.settings, settings),
         URI.fsPath(uri),
       );
     } catch (error) {
