@@ -31,6 +31,8 @@ export interface LintOptions extends PluginOptions {
 interface Engine {
   readonly processor: Processor;
   readonly prefilter: (text: string) => boolean;
+  /** Built on first use; tokenizing keeps no state between calls, so one serves every file. */
+  parser?: ParseEnglish;
 }
 
 // Building the plugin compiles the dataset's forms: do it once per distinct configuration.
@@ -89,7 +91,7 @@ function parserFor(processor: Processor): ParseEnglish {
 function wholeFileText(value: string, format: Format): string {
   if (format === 'text') return value;
   let text = value;
-  if (format !== 'html') text = text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  if (format !== 'html' && text.includes('\\')) text = text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
   if (text.includes('&')) {
     // Decoding through the same routine the parsers use would need a parse; a lenient
     // numeric/named pass is enough because the check only has to be a superset.
@@ -169,7 +171,8 @@ export function lintWith(
   if (blocks.length > 0) {
     file.data.luxembourgQuoteRanges = document.quoteRanges;
     file.data.luxembourgMentionRanges = document.mentionRanges;
-    const root = blocksToRoot(blocks, parserFor(engine.processor), lines, value.length);
+    engine.parser ??= parserFor(engine.processor);
+    const root = blocksToRoot(blocks, engine.parser, lines, value.length);
     engine.processor.runSync(root as never, file);
   }
 
