@@ -18,6 +18,16 @@ describe('validateConfig', () => {
     });
   });
 
+  it('accepts a regional tag of a known language, as the plugin does (en-GB → en)', () => {
+    expect(validateConfig({ lang: 'en-GB' }, 'a.json', known)).toEqual({
+      settings: { lang: 'en-GB' },
+      problems: [],
+    });
+    expect(validateConfig({ lang: 'fr-FR' }, 'a.json', known).problems).toEqual([
+      'a.json: "lang" must be one of en, not "fr-FR"',
+    ]);
+  });
+
   it('treats an empty file (null or undefined) as no settings', () => {
     for (const empty of [null, undefined]) {
       expect(validateConfig(empty, 'a.yaml', known)).toEqual({ settings: {}, problems: [] });

@@ -114,7 +114,11 @@ export function validateConfig(raw: unknown, source: string, known: KnownValues)
         break;
       }
       case 'lang': {
-        if (typeof value === 'string' && known.langs.includes(value)) {
+        // A regional tag (`en-GB`) falls back to its language, as in the plugin.
+        if (
+          typeof value === 'string' &&
+          (known.langs.includes(value) || known.langs.includes(value.split('-')[0] ?? ''))
+        ) {
           settings.lang = value;
         } else {
           const hint = typeof value === 'string' ? didYouMeanSuffix(value, known.langs) : '';
