@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import {
@@ -8,7 +9,7 @@ import {
   type KnownValues,
 } from './config.js';
 import { discover } from './discover.js';
-import { runTasks } from './pool.js';
+import { LintPool, runTasks } from './pool.js';
 import { loadLintModule, onlyWarnings } from './process-file.js';
 import { decodeText, maxFileBytes, ReadError } from './read.js';
 import type { ReportContext, Reporter } from './reporters/types.js';
@@ -181,6 +182,47 @@ export async function runLint(
       '--fix cannot write to standard input; use --fix-dry-run to see the changes',
     );
 
+  // Workers take a few hundred milliseconds to load and compile: start them now, while the
+  // files are found, when the operands are likely to hold more files than one thread should do.
+  const likelyJobs = options.jobs ?? Math.min(availableParallelism(), 4);
+  const pool =
+    !useStdin && likelyJobs > 1 && mayHoldManyFiles(paths, io.cwd)
+      ? new LintPool(likelyJobs - 1, {
+          settings: {
+            ...(options.preset ? { preset: options.preset } : {}),
+            ...(options.reportSkipped ? { reportSkipped: true } : {}),
+          },
+          format: 'markdown',
+        })
+      : undefined;
+  try {
+    return await lintFiles(useStdin, paths, options, io, version, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+/** Whether the operands may name more than `workerThreshold` files: a folder, a glob, many paths. */
+function mayHoldManyFiles(paths: readonly string[], cwd: string): boolean {
+  if (paths.length > workerThreshold) return true;
+  return paths.some((operand) => {
+    if (/[*?[\]{}!]/.test(operand)) return true;
+    try {
+      return statSync(path.resolve(cwd, operand)).isDirectory();
+    } catch {
+      return false;
+    }
+  });
+}
+
+async function lintFiles(
+  useStdin: boolean,
+  paths: readonly string[],
+  options: LintCommandOptions,
+  io: Io,
+  version: string,
+  pool: LintPool | undefined,
+): Promise<number> {
   const known = await loadKnownValues();
   const flags: Settings = {};
   if (options.preset) flags.preset = options.preset;
@@ -270,25 +312,30 @@ export async function runLint(
   const notices: string[] = [];
   let diffs = 0;
 
-  await runTasks(tasks, jobs, async (result) => {
-    progress.tick();
-    if (result.error !== undefined) {
-      errors.push(result);
-      io.stderr.write(`${result.path}: ${result.error}\n`);
-      return;
-    }
-    if (options.quiet) result.messages = onlyWarnings(result.messages);
-    warnings += result.messages.filter((message) => message.severity === 'warning').length;
-    if (result.notice) notices.push(`${result.path}: ${result.notice}`);
-    if (mode === 'dry-run') {
-      if (result.diff) {
-        diffs++;
-        await write(io.stdout, result.diff);
+  await runTasks(
+    tasks,
+    jobs,
+    async (result) => {
+      progress.tick();
+      if (result.error !== undefined) {
+        errors.push(result);
+        io.stderr.write(`${result.path}: ${result.error}\n`);
+        return;
       }
-      return;
-    }
-    await write(io.stdout, reporter.add(result));
-  });
+      if (options.quiet) result.messages = onlyWarnings(result.messages);
+      warnings += result.messages.filter((message) => message.severity === 'warning').length;
+      if (result.notice) notices.push(`${result.path}: ${result.notice}`);
+      if (mode === 'dry-run') {
+        if (result.diff) {
+          diffs++;
+          await write(io.stdout, result.diff);
+        }
+        return;
+      }
+      await write(io.stdout, reporter.add(result));
+    },
+    pool,
+  );
   progress.done();
   if (mode === 'dry-run') {
     io.stderr.write(

@@ -1,66 +1,195 @@
 import { Worker } from 'node:worker_threads';
 import { processFile } from './process-file.js';
-import type { FileResult, FileTask } from './types.js';
+import type { FileResult, FileTask, Settings, TextFormat } from './types.js';
 
 /** At most this many results wait for an earlier, slower file; bounds memory on huge runs. */
 const maxAhead = 256;
+/** Tasks a worker holds at once: enough to stay busy while the main thread is linting a file. */
+const workerQueue = 4;
+
+/** What a worker compiles before its first file (the configuration most files will use). */
+export interface WarmUp {
+  readonly settings: Settings;
+  readonly format: TextFormat;
+}
+
+/** Messages between the main thread and a worker (worker.ts). */
+export type ToWorker = { readonly index: number; readonly task: FileTask };
+export type FromWorker = { readonly index: number; readonly result: FileResult };
+
+interface PooledWorker {
+  readonly worker: Worker;
+  /** Indices of the tasks sent and not answered yet, oldest first. */
+  readonly inFlight: number[];
+  dead: boolean;
+}
 
 /**
- * Lint tasks and hand results to `onResult` in input order. With `jobs` ≤ 1 everything runs in
- * this thread; otherwise `jobs` worker threads share the files.
+ * Worker threads that share a run's files with the main thread. Started before the files are
+ * known (their start-up — loading the bundle, compiling the dataset — then overlaps discovery),
+ * and closed unused when there turn out to be too few files for them to pay.
+ */
+export class LintPool {
+  readonly #workers: PooledWorker[];
+  #closed: Promise<void> | undefined;
+
+  /** `script` is the worker's entry (worker.ts; tests pass their own). */
+  constructor(
+    count: number,
+    warmUp: WarmUp,
+    script: URL = new URL('./worker.js', import.meta.url),
+  ) {
+    this.#workers = Array.from({ length: count }, () => {
+      const worker = new Worker(script, { workerData: warmUp });
+      // Idle workers never keep the process alive (a pool started for nothing, an early error);
+      // `run` holds them while it waits for their answers.
+      worker.unref();
+      return { worker, inFlight: [], dead: false };
+    });
+  }
+
+  get size(): number {
+    return this.#workers.length;
+  }
+
+  /**
+   * Lint `tasks`: the main thread takes the next file whenever it is free, each worker keeps a
+   * few in hand; results go to `onResult` in input order. A worker that dies hands its files
+   * back to the main thread.
+   */
+  async run(
+    tasks: readonly FileTask[],
+    onResult: (result: FileResult, index: number) => Promise<void> | void,
+  ): Promise<void> {
+    const results = new Map<number, FileResult>();
+    /** Tasks of dead workers, done by the main thread before new ones. */
+    const returned: number[] = [];
+    let nextToHandOut = 0;
+    let nextToEmit = 0;
+    let emitting = Promise.resolve();
+    /** Results handed to `emitting` and not written yet. */
+    let unwritten = 0;
+    let wake: (() => void) | undefined;
+
+    const takeNext = (): number | undefined => {
+      if (returned.length > 0) return returned.shift();
+      if (nextToHandOut >= tasks.length || nextToHandOut >= nextToEmit + maxAhead) return undefined;
+      return nextToHandOut++;
+    };
+    const emit = (): void => {
+      while (results.has(nextToEmit)) {
+        const result = results.get(nextToEmit) as FileResult;
+        results.delete(nextToEmit);
+        const index = nextToEmit++;
+        unwritten++;
+        emitting = emitting.then(async () => {
+          await onResult(result, index);
+          unwritten--;
+        });
+      }
+    };
+    const feed = (pooled: PooledWorker): void => {
+      while (!pooled.dead && pooled.inFlight.length < workerQueue) {
+        // Returned tasks go to the main thread only: whatever killed one worker may kill another.
+        if (nextToHandOut >= tasks.length || nextToHandOut >= nextToEmit + maxAhead) return;
+        const index = nextToHandOut++;
+        pooled.inFlight.push(index);
+        pooled.worker.postMessage({ index, task: tasks[index] as FileTask } satisfies ToWorker);
+      }
+    };
+    const settle = (): void => {
+      emit();
+      for (const pooled of this.#workers) feed(pooled);
+      wake?.();
+    };
+
+    const listeners = this.#workers.map((pooled) => {
+      const onMessage = (message: FromWorker): void => {
+        const at = pooled.inFlight.indexOf(message.index);
+        if (at !== -1) pooled.inFlight.splice(at, 1);
+        results.set(message.index, message.result);
+        settle();
+      };
+      const onGone = (): void => {
+        if (pooled.dead) return;
+        pooled.dead = true;
+        returned.push(...pooled.inFlight.splice(0));
+        returned.sort((a, b) => a - b);
+        settle();
+      };
+      pooled.worker.on('message', onMessage);
+      pooled.worker.on('error', onGone);
+      pooled.worker.on('exit', onGone);
+      return { pooled, onMessage, onGone };
+    });
+
+    for (const pooled of this.#workers) pooled.worker.ref();
+    try {
+      for (const pooled of this.#workers) feed(pooled);
+      while (nextToEmit < tasks.length) {
+        const index = takeNext();
+        if (index === undefined) {
+          // Everything left is in a worker's hands, or waits for an earlier file that is: sleep
+          // until a worker answers or dies.
+          if (!this.#workers.some((pooled) => pooled.inFlight.length > 0))
+            throw new Error('luxlint: no file in progress, but not all results are in');
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+          continue;
+        }
+        results.set(index, await processFile(tasks[index] as FileTask));
+        settle();
+        // Output is slower than linting (a pipe, a terminal): wait for it rather than queue.
+        if (unwritten > maxAhead) await emitting;
+        // Let workers' answers in between two files of the main thread.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      await emitting;
+    } finally {
+      for (const { pooled, onMessage, onGone } of listeners) {
+        pooled.worker.unref();
+        pooled.worker.off('message', onMessage);
+        pooled.worker.off('error', onGone);
+        pooled.worker.off('exit', onGone);
+      }
+    }
+  }
+
+  /** Stop the workers (once; later calls wait for the same). */
+  close(): Promise<void> {
+    this.#closed ??= Promise.all(this.#workers.map((pooled) => pooled.worker.terminate())).then(
+      () => undefined,
+    );
+    return this.#closed;
+  }
+}
+
+/**
+ * Lint tasks and hand results to `onResult` in input order. With `jobs` ≤ 1 (or one task)
+ * everything runs in this thread; otherwise the main thread and `jobs - 1` workers share the
+ * files (`pool`, when given, is used and closed; else one is started).
  */
 export async function runTasks(
   tasks: readonly FileTask[],
   jobs: number,
   onResult: (result: FileResult, index: number) => Promise<void> | void,
+  pool?: LintPool,
 ): Promise<void> {
   if (jobs <= 1 || tasks.length < 2) {
+    await pool?.close();
     for (const [index, task] of tasks.entries()) await onResult(await processFile(task), index);
     return;
   }
-  const workers = Array.from(
-    { length: Math.min(jobs, tasks.length) },
-    () => new Worker(new URL('./worker.js', import.meta.url)),
-  );
-  const pending = new Map<number, FileResult>();
-  let nextToSend = 0;
-  let nextToEmit = 0;
-  let emitting = Promise.resolve();
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const idle: Worker[] = [];
-      const send = (worker: Worker): void => {
-        if (nextToSend < tasks.length && nextToSend < nextToEmit + maxAhead) {
-          const index = nextToSend++;
-          worker.postMessage({ index, task: tasks[index] });
-        } else {
-          idle.push(worker);
-        }
-      };
-      const drain = (): void => {
-        while (pending.has(nextToEmit)) {
-          const result = pending.get(nextToEmit) as FileResult;
-          pending.delete(nextToEmit);
-          const index = nextToEmit++;
-          emitting = emitting.then(() => onResult(result, index));
-        }
-        while (idle.length > 0 && nextToSend < tasks.length && nextToSend < nextToEmit + maxAhead)
-          send(idle.pop() as Worker);
-        if (nextToEmit === tasks.length) emitting.then(resolve, reject);
-      };
-      for (const worker of workers) {
-        worker.on('message', (message: { index: number; result: FileResult }) => {
-          pending.set(message.index, message.result);
-          send(worker);
-          drain();
-        });
-        worker.on('error', reject);
-        // Two messages in flight per worker keep it busy while the main thread prints.
-        send(worker);
-        send(worker);
-      }
+  const first = tasks[0] as FileTask;
+  const workers =
+    pool ??
+    new LintPool(Math.min(jobs, tasks.length) - 1, {
+      settings: first.settings,
+      format: first.format ?? 'markdown',
     });
+  try {
+    await workers.run(tasks, onResult);
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await workers.close();
   }
 }

@@ -3,7 +3,15 @@ import { chmod, chown, open, realpath, rename, stat, unlink } from 'node:fs/prom
 import path from 'node:path';
 import type * as LintModuleExports from './lint-module.js';
 import { LineIndex, toJsonMessage } from './messages.js';
-import { checkFile, decodeText, maxFileBytes, readBytes, ReadError } from './read.js';
+import {
+  checkFile,
+  decodeText,
+  maxFileBytes,
+  readBytes,
+  readFileChecked,
+  ReadError,
+  type FileStats,
+} from './read.js';
 import type { FileResult, FileTask, JsonMessage, TextFormat } from './types.js';
 
 type LintModule = typeof LintModuleExports;
@@ -36,10 +44,10 @@ export async function processFile(task: FileTask): Promise<FileResult> {
     }
     let text: string;
     let bom = false;
-    let fileStats: Awaited<ReturnType<typeof checkFile>> | undefined;
+    let fileStats: FileStats | undefined;
     if (task.text === undefined) {
-      fileStats = await checkFile(task.absolutePath);
-      const bytes = await readBytes(task.absolutePath);
+      let bytes: Buffer;
+      ({ bytes, stats: fileStats } = readFileChecked(task.absolutePath));
       result.bytes = bytes.length;
       ({ text, bom } = decodeText(bytes));
     } else {

@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 
 /** Files larger than this are refused before reading, so a stray disk image cannot exhaust memory. */
@@ -19,23 +20,25 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 }
 
-/** Refuse what is not a regular file or is over the size limit; returns the size. */
-export async function checkFile(
-  absolutePath: string,
-): Promise<{ size: number; mode: number; mtimeMs: number }> {
-  let stats;
-  try {
-    stats = await stat(absolutePath);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ReadError(
-      code === 'ENOENT'
-        ? 'no such file or directory'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
-          : `cannot read (${code ?? String(error)})`,
-    );
-  }
+/** What `--fix` needs to know about a file it read, to write it back safely. */
+export interface FileStats {
+  size: number;
+  mode: number;
+  mtimeMs: number;
+}
+
+function statError(error: unknown): ReadError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new ReadError(
+    code === 'ENOENT'
+      ? 'no such file or directory'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : `cannot read (${code ?? String(error)})`,
+  );
+}
+
+function checkStats(stats: Stats): FileStats {
   if (stats.isDirectory()) throw new ReadError('is a directory');
   if (!stats.isFile()) throw new ReadError('not a regular file');
   if (stats.size > maxFileBytes) {
@@ -46,18 +49,35 @@ export async function checkFile(
   return { size: stats.size, mode: stats.mode, mtimeMs: stats.mtimeMs };
 }
 
+function openError(error: unknown): ReadError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new ReadError(
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : `cannot open (${code ?? String(error)})`,
+  );
+}
+
+const tooLarge = (): ReadError => new ReadError(`file too large (over ${megabytes(maxFileBytes)})`);
+
+/** Refuse what is not a regular file or is over the size limit; returns the size. */
+export async function checkFile(absolutePath: string): Promise<FileStats> {
+  let stats;
+  try {
+    stats = await stat(absolutePath);
+  } catch (error) {
+    throw statError(error);
+  }
+  return checkStats(stats);
+}
+
 /** Read at most `maxFileBytes + 1` bytes, whatever `stat` said (it can lie for special files). */
 export async function readBytes(absolutePath: string): Promise<Buffer> {
   let handle;
   try {
     handle = await open(absolutePath, 'r');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ReadError(
-      code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : `cannot open (${code ?? String(error)})`,
-    );
+    throw openError(error);
   }
   try {
     const chunks: Buffer[] = [];
@@ -68,12 +88,53 @@ export async function readBytes(absolutePath: string): Promise<Buffer> {
       if (bytesRead === 0) break;
       chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
       total += bytesRead;
-      if (total > maxFileBytes)
-        throw new ReadError(`file too large (over ${megabytes(maxFileBytes)})`);
+      if (total > maxFileBytes) throw tooLarge();
     }
     return Buffer.concat(chunks, total);
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * `checkFile` then `readBytes`, synchronously, with the same checks and messages. A folder run
+ * reads thousands of small files one after another; each asynchronous call is a round trip
+ * through libuv's thread pool, and the five per file left the linting thread idle for about a
+ * third of the run. (Checking before opening keeps a FIFO from blocking the open.)
+ */
+export function readFileChecked(absolutePath: string): { bytes: Buffer; stats: FileStats } {
+  let stats: FileStats;
+  try {
+    stats = checkStats(statSync(absolutePath));
+  } catch (error) {
+    throw error instanceof ReadError ? error : statError(error);
+  }
+  let descriptor: number;
+  try {
+    descriptor = openSync(absolutePath, 'r');
+  } catch (error) {
+    throw openError(error);
+  }
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    // The size `stat` gave, plus one byte to notice a file that grew; then more as needed.
+    let wanted = Math.min(stats.size + 1, maxFileBytes + 1);
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(wanted);
+      const bytesRead = readSync(descriptor, chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxFileBytes) throw tooLarge();
+      wanted = Math.min(1024 * 1024, maxFileBytes + 1 - total);
+    }
+    return {
+      bytes: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total),
+      stats,
+    };
+  } finally {
+    closeSync(descriptor);
   }
 }
 
