@@ -14,6 +14,7 @@ import { blocksToRoot } from './nlcst.js';
 import { blockText } from './pieces.js';
 import { LineIndex } from './positions.js';
 import type { Reader } from './reader.js';
+import { tokenize } from './tokenize.js';
 
 /** Options of `lint`: the plugin's options plus how to read the input. */
 export interface LintOptions extends PluginOptions {
@@ -80,6 +81,8 @@ function parserFor(processor: Processor): ParseEnglish {
   add(parser.tokenizeParagraphPlugins, processor.data('nlcstParagraphExtensions' as never));
   add(parser.tokenizeRootPlugins, processor.data('nlcstRootExtensions' as never));
   add(parser.tokenizeSentencePlugins, processor.data('nlcstSentenceExtensions' as never));
+  // The same tokens, from a table instead of three regular expressions per character.
+  parser.tokenize = tokenize;
   return parser;
 }
 
