@@ -132,20 +132,24 @@ describe('sliceBlock', () => {
       fc.property(
         fc.array(token, { minLength: 1, maxLength: 120 }),
         fc.integer({ min: 8, max: 120 }),
-        (tokens, maximum) => {
+        fc.option(fc.integer({ min: 0, max: 400 })),
+        (tokens, maximum, loudFrom) => {
           const value = tokens.join('');
           const block = blockOf(value);
-          const slices = sliceBlock(block, { maximum });
+          // Optionally, white space from some offset on is not quiet.
+          const quiet =
+            loudFrom === null ? undefined : (_start: number, end: number) => end <= loudFrom;
+          const slices = sliceBlock(block, { maximum, quiet });
           expect(slices[0]?.start).toBe(block.start);
           expect(slices.at(-1)?.end).toBe(block.end);
           for (const [index, slice] of slices.entries()) {
             const text = textOf(slice);
             expect(text.length).toBeGreaterThan(0);
             expect(text).toBe(value.slice(slice.pieces[0]?.start, slice.pieces.at(-1)?.end));
-            // Over the limit only where no white space allowed a cut.
-            if (text.length > maximum) expect(text.trim()).not.toMatch(/\s/u);
+            // Over the limit only where no (quiet) white space allowed a cut.
+            if (text.length > maximum && !quiet) expect(text.trim()).not.toMatch(/\s/u);
             // Sliced again, a slice stays whole.
-            expect(sliceBlock(slice, { maximum })).toHaveLength(1);
+            expect(sliceBlock(slice, { maximum, quiet })).toHaveLength(1);
             const previous = slices[index - 1];
             if (!previous) continue;
             const between = value.slice(previous.end, slice.start);
@@ -153,8 +157,11 @@ describe('sliceBlock', () => {
             // A blank line (two line endings; CR LF is one) is a paragraph boundary.
             const boundary = (between.match(/\r\n|\r|\n/g) ?? []).length >= 2;
             if (boundary) expect(slice.continues).toBeUndefined();
-            if (slice.continues)
+            if (slice.continues) {
               expect(slice.continues).toMatchObject({ after: previous.end, space: between });
+              // Only a paragraph boundary may be loud.
+              if (quiet) expect(quiet(previous.end, slice.start)).toBe(true);
+            }
           }
         },
       ),

@@ -325,25 +325,24 @@ export interface SliceOptions {
   readonly quiet?: ((start: number, end: number) => boolean) | undefined;
 }
 
-/** Sub-ranges of the second half of a slice's allowance in which a quiet cut is looked for. */
-const quietProbes = 8;
+/** Sub-ranges of an allowance in each of which one quiet cut is looked for. */
+const quietProbes = 16;
 
 /**
- * Among `cuts` (white space after `sliceStart`, in order, none past the allowance), the one a
- * slice ends at: the last paragraph boundary; else the best-ranked white space in the second
- * half of the allowance (the last of equals), quiet if one of the best of each eighth is; else
- * the last white space.
+ * Among `cuts` (white space after `windowStart`, in order, none past the allowance), the one a
+ * slice ends at: the last paragraph boundary; else, with `quiet`, the best-ranked white space
+ * (the last of equals) of the latest sixteenth of the allowance that has a quiet one, or none;
+ * else the best-ranked white space in the second half of the allowance, or the last one.
  */
 function chooseCut(
   cuts: readonly Cut[],
-  sliceStart: number,
+  windowStart: number,
   maximum: number,
   quiet: ((cut: Cut) => boolean) | undefined,
 ): Cut | undefined {
   let paragraph: Cut | undefined;
   for (const cut of cuts) if (cut.rank >= paragraphRank) paragraph = cut;
   if (paragraph) return paragraph;
-  const half = sliceStart + maximum / 2;
   const bestIn = (from: number, to: number): Cut | undefined => {
     let best: Cut | undefined;
     for (const cut of cuts) {
@@ -352,13 +351,15 @@ function chooseCut(
     return best;
   };
   if (quiet) {
-    const width = maximum / 2 / quietProbes;
+    const width = maximum / quietProbes;
     for (let probe = quietProbes - 1; probe >= 0; probe--) {
-      const candidate = bestIn(half + probe * width, half + (probe + 1) * width);
+      const from = windowStart + probe * width;
+      const candidate = bestIn(from, probe === quietProbes - 1 ? Infinity : from + width);
       if (candidate && quiet(candidate)) return candidate;
     }
+    return undefined;
   }
-  return bestIn(half, Number.POSITIVE_INFINITY) ?? cuts.at(-1);
+  return bestIn(windowStart + maximum / 2, Number.POSITIVE_INFINITY) ?? cuts.at(-1);
 }
 
 /**
@@ -371,7 +372,9 @@ function chooseCut(
  * sentences, the slices are separate paragraphs, as parse-latin makes them; anywhere else the
  * next slice carries a `continues` note, so the checker still sees one paragraph. Blocks within
  * the limit — every ordinary paragraph — are returned as they are; so is one enormous word
- * (the parse splits that into bounded runs itself).
+ * (the parse splits that into bounded runs itself). With `quiet`, a slice ends only at a
+ * paragraph boundary or quiet white space: where candidates are dense it grows instead, and
+ * nothing of it can be dropped anyway.
  */
 export function sliceBlock(block: Block, options: SliceOptions = {}): Block[] {
   const { maximum = maximumSliceLength, quiet } = options;
@@ -385,8 +388,18 @@ export function sliceBlock(block: Block, options: SliceOptions = {}): Block[] {
   };
   const isQuiet = quiet && ((cut: Cut) => quiet(...offsetsOf(cut)));
   const chosen: Cut[] = [];
+  // White space where the current slice may end, after `windowStart` (the slice's start, or
+  // where the last look for a quiet cut gave up).
   let window: Cut[] = [];
-  let sliceStart = 0;
+  let windowStart = 0;
+  const cutBefore = (limit: number): boolean => {
+    const end = chooseCut(window, windowStart, maximum, isQuiet);
+    if (!end || end.at > limit) return false;
+    chosen.push(end);
+    windowStart = end.end;
+    window = window.filter((other) => other.at > end.at);
+    return true;
+  };
   let base = 0;
   for (const [index, piece] of block.pieces.entries()) {
     if (piece.kind !== 'text') continue;
@@ -407,25 +420,25 @@ export function sliceBlock(block: Block, options: SliceOptions = {}): Block[] {
         end: base + to,
         rank: cutRank(value, from, to),
       };
-      while (cut.at - sliceStart > maximum) {
-        const end = chooseCut(window, sliceStart, maximum, isQuiet) ?? cut;
-        chosen.push(end);
-        sliceStart = end.end;
-        window = window.filter((other) => other.at > end.at);
-        if (end === cut) break;
+      while (at - windowStart > maximum) {
+        if (window.length > 0 && cutBefore(at)) continue;
+        // No white space to end the slice at within the allowance: it grows past it, to end
+        // at this white space or (when that is not quiet) later.
+        if (!isQuiet || isQuiet(cut)) {
+          chosen.push(cut);
+          windowStart = cut.end;
+        } else {
+          // Look for one in a fresh allowance from here.
+          windowStart = at - 1;
+        }
+        window = [];
       }
-      if (cut.at > sliceStart) window.push(cut);
+      if (at > windowStart) window.push(cut);
     }
     base += value.length;
   }
   // The prose after the last white space counts too.
-  while (total - sliceStart > maximum) {
-    const end = chooseCut(window, sliceStart, maximum, isQuiet);
-    if (!end) break;
-    chosen.push(end);
-    sliceStart = end.end;
-    window = window.filter((other) => other.at > end.at);
-  }
+  while (total - windowStart > maximum && window.length > 0) if (!cutBefore(total)) break;
   if (chosen.length === 0) return [block];
   return slicesAt(block, chosen);
 }
