@@ -66,6 +66,12 @@ const simplePhrase = fc.oneof(
   { weight: 2, arbitrary: fc.tuple(word, word).map(([a, b]) => `**${a} ${b}**`) },
   { weight: 1, arbitrary: fc.tuple(punctuation, word).map(([a, b]) => `*${a}${b}*`) },
   {
+    weight: 1,
+    arbitrary: fc
+      .tuple(word, punctuation, fc.constantFrom('', '.', 'a', '*'))
+      .map(([value, mark, after]) => `**${value}${mark}**${after}`),
+  },
+  {
     weight: 2,
     arbitrary: fc
       .tuple(word, fc.constantFrom('https://example.org/a_b?c=1&d=2', 'x.md', '#top', '/p~q'))
@@ -243,8 +249,17 @@ describe('simpleMarkdownBlocks = micromark', () => {
     },
   );
 
-  it('never starts a run at a byte order mark (micromark drops one only at the start of its input)', () => {
-    const value = '1. one\n\n\uFEFFchild porn\n\nafter\n';
+  it.each([
+    [
+      'a byte order mark opening a run (micromark drops one only at the start of its input)',
+      '1. one\n\n\uFEFFchild porn\n\nafter\n',
+    ],
+    ['a lone carriage return, a line ending to micromark', '```\r `code`\n\nchild porn\n\nafter'],
+    [
+      'a line separator in a fence line, which `.` does not match',
+      '```\u2028\n\nchild porn\n\nafter',
+    ],
+  ])('cuts the same as one parse around %s', (_label, value) => {
     expect(parseMarkdownRuns(value, () => true)).toEqual(parseMarkdown(value, undefined, true));
   });
 
@@ -254,6 +269,7 @@ describe('simpleMarkdownBlocks = micromark', () => {
     ['bullet items', '- one *a*\n- two [b](c)\n- three `d`'],
     ['ordered items', '1. one\n2. two\n10. ten'],
     ['multi-line paragraph', 'one line\nand *another*\n**strong** start'],
+    ['a closer after punctuation', '**Name,** said *so.* then'],
   ])('accepts: %s', (_label, value) => {
     const simple = simpleMarkdownBlocks(value, 0, value.length);
     expect(simple).toBeDefined();
@@ -268,6 +284,7 @@ describe('simpleMarkdownBlocks = micromark', () => {
     ['a hard break', 'a  \nb'],
     ['an image', 'a ![b](c)'],
     ['a closer that could open', 'a *b*c'],
+    ['a closer after punctuation, before a letter', 'a **b,**c'],
     ['a triple run', 'a ***b***'],
     ['a list marker inside a paragraph', 'a\n- b'],
     ['a setext underline', 'a\n==='],

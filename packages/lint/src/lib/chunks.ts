@@ -6,10 +6,12 @@
  * code and front matter: by CommonMark, no block (paragraph, list item, block quote, table,
  * indented code, HTML of kinds 6–7) continues past such a line. Whatever could make that false
  * — raw HTML blocks, fences that may sit inside a list item, link or footnote definitions (which
- * act at a distance) — turns cutting off for the whole document, which is always correct.
+ * act at a distance), a lone carriage return — turns cutting off for the whole document, which is
+ * always correct.
  */
 const blankLine = /^[ \t]*$/;
-const columnZeroFence = /^(`{3,}|~{3,})(.*)$/;
+// `[\s\S]`, not `.`: a line separator (U+2028) inside a line is text to micromark.
+const columnZeroFence = /^(`{3,}|~{3,})([\s\S]*)$/;
 const indentedFence = /^ {1,3}(`{3,}|~{3,})/;
 // HTML that starts a block (kinds 1–7), except a comment that closes on its own line.
 const htmlStart = /^ {0,3}<(?:[A-Za-z][A-Za-z\d-]*(?:[\s/>]|$)|\/[A-Za-z]|[!?])/;
@@ -19,6 +21,8 @@ const frontMatterOpen = /^(---|\+\+\+)[ \t]*$/;
 /** Start offsets of the runs (the first is 0), or undefined when the document must be parsed whole. */
 export function markdownCuts(document: string): number[] | undefined {
   if (document.includes(']:')) return undefined;
+  // A lone carriage return ends a line for micromark, not for the line split below.
+  if (/\r(?!\n)/.test(document)) return undefined;
   const cuts = [0];
   let offset = 0;
   let lineNumber = 0;

@@ -18,9 +18,10 @@ import { withoutUrls, type Block, type Piece } from './pieces.js';
  *   `:/` or `www.` (HTML, references, escapes, GFM strikethrough, tables and autolink
  *   literals), so text values are the source verbatim;
  * - every `*` run is one or two characters and either only opens (white space before, none
- *   after) or only closes (a letter or digit before; white space, an end or punctuation after),
- *   strictly alternating with equal lengths, nothing but prose between: micromark's flanking
- *   rules then pair each opener with the closer after it;
+ *   after) or only closes (a letter or digit before and white space, an end or punctuation
+ *   after; or punctuation before and white space or an end after), strictly alternating with
+ *   equal lengths, nothing but prose between: micromark's flanking rules then pair each opener
+ *   with the closer after it;
  * - a link is `[text](destination)` with prose text and a destination without white space,
  *   brackets, parentheses, quotes, `<>`, `` ` ``, `*` or `\`; a code span is one backtick, code
  *   without a backtick or a line break, one backtick.
@@ -154,6 +155,20 @@ const closerFollowers = new Set([
   '\u201D',
   '\u2019',
 ]);
+/** Punctuation a closing run may follow (then only with white space after it). */
+const closerPunctuation = new Set([
+  '.',
+  ',',
+  ';',
+  ':',
+  '!',
+  '?',
+  '"',
+  "'",
+  ')',
+  '\u201D',
+  '\u2019',
+]);
 const whiteSpace = /\s/u;
 
 function isOpener(before: string | undefined, after: string | undefined): boolean {
@@ -165,11 +180,11 @@ function isOpener(before: string | undefined, after: string | undefined): boolea
 }
 
 function isCloser(before: string | undefined, after: string | undefined): boolean {
-  return (
-    before !== undefined &&
-    letterOrDigit.test(before) &&
-    (after === undefined || closerFollowers.has(after))
-  );
+  if (before === undefined) return false;
+  // After a letter or digit, a run closes and cannot open when punctuation or white space follows.
+  if (letterOrDigit.test(before)) return after === undefined || closerFollowers.has(after);
+  // After punctuation (`**Name,** said`), only when white space follows.
+  return closerPunctuation.has(before) && (after === undefined || after === ' ' || after === '\n');
 }
 
 const destination = /\(([^\s()<>\\`*[\]"']+)\)/y;
