@@ -58,8 +58,18 @@ export function packageOf(url: string, functionName: string): string {
   return path;
 }
 
-/** The stage of the lint path a package belongs to. */
-export function stageOf(owner: string): string {
+/**
+ * The stage of the lint path a sample belongs to, from its package (`owner`), its file and, for
+ * a regular expression V8 runs natively, its source.
+ */
+export function stageOf(owner: string, file = '', functionName = ''): string {
+  if (functionName.startsWith('RegExp: ')) {
+    const source = functionName.slice('RegExp: '.length);
+    // The prefilter's alternation of dataset stems: only letters and bars, and long.
+    if (source.length > 200 && /^[a-z|]+$/u.test(source)) return 'prefilter (retext-luxembourg)';
+    if (source.includes('https?|ftp')) return '@luxlint/lint: Markdown reading (runs, pieces)';
+    return 'node internals, natives, RegExp';
+  }
   if (
     /^(micromark|mdast-util-|remark-|decode-named-character-reference|character-entities)/.test(
       owner,
@@ -69,13 +79,21 @@ export function stageOf(owner: string): string {
   if (
     /^(parse-english|parse-latin|retext-english|nlcst-|unist-util-modify-children|unist-util-visit-children|array-iterate)/.test(
       owner,
-    )
+    ) ||
+    (owner === 'workspace:lint' && file === 'tokenize.js')
   )
-    return 'English parse (parse-english/parse-latin)';
+    return 'English parse (tokenizer, parse-english plugins)';
+  if (owner === 'workspace:retext-luxembourg' && file === 'prefilter.js')
+    return 'prefilter (retext-luxembourg)';
   if (owner === 'workspace:retext-luxembourg' || owner.startsWith('unist-util-visit'))
     return 'plugin (retext-luxembourg, tree walks)';
-  if (owner === 'workspace:lint')
-    return '@luxlint/lint glue (runs, pieces, nlcst building, directives)';
+  if (owner === 'workspace:lint') {
+    if (file === 'nlcst.js' || file === 'positions.js')
+      return '@luxlint/lint: nlcst building (positions)';
+    if (/^(markdown|simple-markdown|chunks|pieces|append)\.js$/u.test(file))
+      return '@luxlint/lint: Markdown reading (runs, pieces)';
+    return '@luxlint/lint: engine (fast path, directives, sorting)';
+  }
   if (/^(unified|vfile|vfile-message|trough|bail|devlop|extend|is-plain-obj)/.test(owner))
     return 'unified/vfile';
   if (owner === '(garbage collector)') return 'garbage collector';
@@ -108,9 +126,9 @@ export function summariseProfile(profile: CpuProfile): ProfileSummary {
     const { functionName, url, lineNumber } = node.callFrame;
     const owner = packageOf(url, functionName);
     byPackage.set(owner, (byPackage.get(owner) ?? 0) + ms);
-    const stage = stageOf(owner);
-    byStage.set(stage, (byStage.get(stage) ?? 0) + ms);
     const file = url.split('/').at(-1) ?? '';
+    const stage = stageOf(owner, file, functionName);
+    byStage.set(stage, (byStage.get(stage) ?? 0) + ms);
     const key = `${functionName || '(anonymous)'} ${owner}${file ? ` ${file}:${lineNumber + 1}` : ''}`;
     byFunction.set(key, (byFunction.get(key) ?? 0) + ms);
   }
