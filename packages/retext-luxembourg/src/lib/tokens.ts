@@ -182,8 +182,47 @@ function joinBetween(tokens: readonly Token[], word: Word, next: Word): [Join, s
   return ['other', separator];
 }
 
-const urlLike =
-  /^(?:[a-z][a-z\d+.-]*:\/\/|www\.|mailto:)|^[^\s@]+@[^\s@]+\.[^\s@]+$|^[\w-]+(?:\.[\w-]+)+\/\S*$/iu;
+const urlStart = /^(?:[a-z][a-z\d+.-]*:\/\/|www\.|mailto:)/iu;
+const domainPath = /^[\w-]+(?:\.[\w-]+)+\/\S*$/iu;
+const openingMarks = new Set(['(', '"', "'", '\u201C', '\u2018', '<', '[']);
+const closingMarks = new Set([
+  ')',
+  '"',
+  "'",
+  '\u201D',
+  '\u2019',
+  '>',
+  ']',
+  '.',
+  ',',
+  ';',
+  ':',
+  '!',
+  '?',
+]);
+
+/**
+ * `local@domain.tld`: one `@`, something before it, a dot inside what follows, no white space.
+ * (The regular expression saying the same backtracks quadratically on `x@a.a.a…@`.)
+ */
+function isEmailLike(text: string): boolean {
+  if (/\s/u.test(text)) return false;
+  const at = text.indexOf('@');
+  if (at <= 0 || text.includes('@', at + 1)) return false;
+  const dot = text.indexOf('.', at + 2);
+  return dot !== -1 && dot < text.length - 1;
+}
+
+/** Whether a chunk, without the brackets and quotes around it, is a URL, e-mail address or domain path. */
+export function isUrlLike(chunk: string): boolean {
+  // Trimmed by hand: a pattern anchored at the end rescans the chunk from every position.
+  let start = 0;
+  while (start < chunk.length && openingMarks.has(chunk.charAt(start))) start++;
+  let end = chunk.length;
+  while (end > start && closingMarks.has(chunk.charAt(end - 1))) end--;
+  const trimmed = chunk.slice(start, end);
+  return urlStart.test(trimmed) || isEmailLike(trimmed) || domainPath.test(trimmed);
+}
 
 /** Mark words inside URLs, e-mail addresses and domain paths: they are never matched. */
 function markUrls(tokens: readonly Token[], words: Word[]): void {
@@ -211,8 +250,7 @@ function markUrls(tokens: readonly Token[], words: Word[]): void {
     if (last > index) {
       let text = '';
       for (let at = index; at <= last; at++) text += (tokens[at] as Token).value;
-      const trimmed = text.replace(/^[("'“‘<[]+|[)"'”’>\].,;:!?]+$/gu, '');
-      if (urlLike.test(trimmed)) {
+      if (isUrlLike(text)) {
         while (wordIndex < words.length && (words[wordIndex] as Word).token < index) wordIndex++;
         while (wordIndex < words.length && (words[wordIndex] as Word).token <= last) {
           (words[wordIndex] as Word).inUrl = true;
