@@ -113,6 +113,21 @@ function cases(n: number): Case[] {
       expected: each(n, 'child-porn', (index) => index * unit('Child Porn ')),
     },
     {
+      name: 'alternating question and exclamation marks without a space, then a term',
+      text: `${'?!'.repeat(5 * n)} child porn`,
+      expected: each(1, 'child-porn', () => 10 * n + 1),
+    },
+    {
+      name: 'closing brackets and full stops without a space, then a term',
+      text: `${').'.repeat(5 * n)}x child porn`,
+      expected: each(1, 'child-porn', () => 10 * n + 2),
+    },
+    {
+      name: 'an address-like chunk with an @ at each end, then a term',
+      text: `x@${'a.'.repeat(5 * n)}@ child porn`,
+      expected: each(1, 'child-porn', () => 10 * n + 4),
+    },
+    {
       name: 'a legal-title cue repeated, then the title’s subject',
       text: `${'Optional Protocol on the '.repeat(n / 5)}child pornography`,
       expected: each(

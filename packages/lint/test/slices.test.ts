@@ -95,6 +95,20 @@ describe('sliceBlock', () => {
     expect(sliceBlock(blockOf(value), { maximum: 100 })).toEqual([blockOf(value)]);
   });
 
+  it('cuts a long stretch of marks without white space between two different marks', () => {
+    const value = `${'?!'.repeat(500)} child porn`;
+    const slices = sliceBlock(blockOf(value), { maximum: 100 });
+    expect(slices.length).toBeGreaterThan(5);
+    for (const slice of slices) expect(textOf(slice).length).toBeLessThanOrEqual(100);
+    const spaces = slices.slice(1).map((slice) => slice.continues?.space);
+    expect(spaces.filter((space) => space === '').length).toBeGreaterThan(5);
+    // The one space of the block is the only other place a cut may drop.
+    expect(spaces.filter((space) => space !== '')).toEqual(spaces.includes(' ') ? [' '] : []);
+    expect(slices.map(textOf).join('')).toBe(
+      spaces.includes(' ') ? value.replace(' child', 'child') : value,
+    );
+  });
+
   it('maps slices of a piece with per-character offsets (decoded references) back to the file', () => {
     const source = 'one&amp;two three&amp;four five&amp;six';
     const piece = textPiece('one&two three&four five&six', source, 0, source.length);
@@ -127,6 +141,8 @@ describe('sliceBlock', () => {
       '\u00A0',
       'a-b-c-d-e-f',
       'x'.repeat(40),
+      '?!'.repeat(20),
+      ').'.repeat(15),
     );
     fc.assert(
       fc.property(
@@ -153,7 +169,14 @@ describe('sliceBlock', () => {
             const previous = slices[index - 1];
             if (!previous) continue;
             const between = value.slice(previous.end, slice.start);
-            expect(between).toMatch(whiteSpace);
+            if (between === '') {
+              // A cut between two different marks, in a stretch without white space.
+              const [before, after] = [value.charAt(previous.end - 1), value.charAt(slice.start)];
+              expect(before).not.toBe(after);
+              expect(before + after).toMatch(/^[^\p{L}\p{N}\s]{2}$/u);
+            } else {
+              expect(between).toMatch(whiteSpace);
+            }
             // A blank line (two line endings; CR LF is one) is a paragraph boundary.
             const boundary = (between.match(/\r\n|\r|\n/g) ?? []).length >= 2;
             if (boundary) expect(slice.continues).toBeUndefined();

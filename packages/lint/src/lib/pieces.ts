@@ -300,6 +300,23 @@ function cutRank(value: string, from: number, to: number): number {
   return beforeSentence ? 1 : 0;
 }
 
+/** Characters after a target where a cut between two marks is looked for. */
+const markSearch = 256;
+const notMark = /[\p{L}\p{N}\p{M}\s]/u;
+
+/**
+ * Whether `value` can be cut before `index` between two different marks (punctuation or
+ * symbols): parse-latin ends a token there anyway, and no word is split.
+ */
+function isMarkBoundary(value: string, index: number): boolean {
+  if (index <= 0 || index >= value.length) return false;
+  const before = value.charCodeAt(index - 1);
+  const after = value.charCodeAt(index);
+  if (before === after || (before >= 0xd800 && before <= 0xdfff)) return false;
+  if (after >= 0xd800 && after <= 0xdfff) return false;
+  return !notMark.test(value.charAt(index - 1)) && !notMark.test(value.charAt(index));
+}
+
 /** Cuts from this rank on end a paragraph where parse-latin would end it too. */
 const paragraphRank = 4;
 
@@ -400,41 +417,61 @@ export function sliceBlock(block: Block, options: SliceOptions = {}): Block[] {
     window = window.filter((other) => other.at > end.at);
     return true;
   };
+  const consider = (cut: Cut): void => {
+    const { at } = cut;
+    while (at - windowStart > maximum) {
+      if (window.length > 0 && cutBefore(at)) continue;
+      // No white space to end the slice at within the allowance: it grows past it, to end
+      // here or (when this is not quiet) later.
+      if (!isQuiet || isQuiet(cut)) {
+        chosen.push(cut);
+        windowStart = cut.end;
+      } else {
+        // Look for one in a fresh allowance from here.
+        windowStart = at - 1;
+      }
+      window = [];
+    }
+    if (at > windowStart) window.push(cut);
+  };
+  // A long stretch without white space (`?!?!…`, `).).…`) may still hold thousands of
+  // sentences for parse-latin to merge: offer a cut between two different marks every half
+  // allowance, ranked below any white space.
+  const considerMarks = (index: number, value: string, base: number, from: number, to: number) => {
+    for (let target = from + maximum / 2; target < to; target += maximum / 2) {
+      const limit = Math.min(to, target + markSearch);
+      for (let at = Math.ceil(target); at < limit; at++) {
+        if (!isMarkBoundary(value, at) || base + at === total) continue;
+        consider({ piece: index, from: at, to: at, at: base + at, end: base + at, rank: -1 });
+        break;
+      }
+    }
+  };
   let base = 0;
   for (const [index, piece] of block.pieces.entries()) {
     if (piece.kind !== 'text') continue;
     const { value } = piece;
+    let gapStart = 0;
     sliceWhiteSpace.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = sliceWhiteSpace.exec(value))) {
       const from = match.index;
       const to = from + match[0].length;
-      const at = base + from;
+      if (from - gapStart > maximum / 2) considerMarks(index, value, base, gapStart, from);
+      gapStart = to;
       // Every slice holds prose: no cut at the very start or end.
-      if (at === 0 || base + to === total) continue;
-      const cut: Cut = {
+      if (base + from === 0 || base + to === total) continue;
+      consider({
         piece: index,
         from,
         to,
-        at,
+        at: base + from,
         end: base + to,
         rank: cutRank(value, from, to),
-      };
-      while (at - windowStart > maximum) {
-        if (window.length > 0 && cutBefore(at)) continue;
-        // No white space to end the slice at within the allowance: it grows past it, to end
-        // at this white space or (when that is not quiet) later.
-        if (!isQuiet || isQuiet(cut)) {
-          chosen.push(cut);
-          windowStart = cut.end;
-        } else {
-          // Look for one in a fresh allowance from here.
-          windowStart = at - 1;
-        }
-        window = [];
-      }
-      if (at > windowStart) window.push(cut);
+      });
     }
+    if (value.length - gapStart > maximum / 2)
+      considerMarks(index, value, base, gapStart, value.length);
     base += value.length;
   }
   // The prose after the last white space counts too.
