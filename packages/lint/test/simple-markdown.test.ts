@@ -30,6 +30,8 @@ const word = fc.constantFrom(
   'e.g',
   'and/or',
   'co-operate',
+  'mailto:editor',
+  'MAILTO:desk',
 );
 const punctuation = fc.constantFrom(
   '.',

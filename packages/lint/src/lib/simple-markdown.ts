@@ -139,6 +139,7 @@ function startsProse(document: string, index: number): boolean {
 const rejectedInProse = /[<>&\\_~|@#\uFEFF]|(?!\n)\p{Cc}|!\[|:\/|www\./iu;
 
 const letterOrDigit = /[\p{L}\p{N}]/u;
+const mailto = /mailto:/iu;
 /** What may follow a closing `*` run: its flanking then says "close", never "open". */
 const closerFollowers = new Set([
   ' ',
@@ -204,7 +205,11 @@ function inlinePieces(document: string, from: number, to: number, pieces: Piece[
     if (rejectedInProse.test(value)) return false;
     // The value is the source verbatim, so this is what `textPiece` returns for it (no character
     // reference can straddle the markup character before `textStart`), without its look-back.
-    appendAll(pieces, withoutUrls({ kind: 'text', value, start: textStart, end: at }));
+    const piece = { kind: 'text', value, start: textStart, end: at } as const;
+    // Prose here holds no `://`, `www.` or `@`: of the URLs `withoutUrls` finds, only a `mailto:`
+    // can be in it, so without one there is nothing to split (and no regular expression to run).
+    if (mailto.test(value)) appendAll(pieces, withoutUrls(piece));
+    else pieces.push(piece);
     return true;
   };
   let index = from;
