@@ -18,6 +18,26 @@ const htmlStart = /^ {0,3}<(?:[A-Za-z][A-Za-z\d-]*(?:[\s/>]|$)|\/[A-Za-z]|[!?])/
 const oneLineComment = /^ {0,3}<!--.*-->[ \t]*$/;
 const frontMatterOpen = /^(---|\+\+\+)[ \t]*$/;
 
+/**
+ * Whether the line starting at `offset` needs a closer look: it may be blank, indented, a fence
+ * or HTML (`<`), all of which show in its first character.
+ */
+function mayMatter(document: string, offset: number): boolean {
+  if (offset >= document.length) return true;
+  switch (document.charCodeAt(offset)) {
+    case 9: // tab
+    case 10: // an empty line
+    case 13: // CR of an empty CR LF line
+    case 32: // space
+    case 60: // <
+    case 96: // `
+    case 126: // ~
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** Start offsets of the runs (the first is 0), or undefined when the document must be parsed whole. */
 export function markdownCuts(document: string): number[] | undefined {
   if (document.includes(']:')) return undefined;
@@ -32,6 +52,15 @@ export function markdownCuts(document: string): number[] | undefined {
   while (offset <= document.length) {
     let end = document.indexOf('\n', offset);
     if (end === -1) end = document.length;
+    if (lineNumber > 0 && !fence && frontMatter === undefined && !mayMatter(document, offset)) {
+      // Most lines: not blank, not indented, no fence or HTML (those start in the first column
+      // or after spaces) — only a cut can come of them, and only the first character decides.
+      if (previousBlank && document.charCodeAt(offset) !== 0xfeff) cuts.push(offset);
+      previousBlank = false;
+      lineNumber++;
+      offset = end + 1;
+      continue;
+    }
     const line = document.slice(offset, end).replace(/\r$/, '');
     if (lineNumber === 0 && frontMatterOpen.test(line)) {
       frontMatter = line.trim();
