@@ -29,9 +29,9 @@ const shortestWord = 3;
  * a piece of the text the parser sees, so a text that lacks a stem of some word of every path
  * (as a substring of the lower-cased text, hyphens removed) cannot match.
  *
- * One precompiled alternation of the stems, built from the dataset only (literal words, no
- * quantifier, so it cannot backtrack catastrophically), collects the stems present in one pass;
- * then each path whose longest stem is present checks its other stems in that set. Substring
+ * One precompiled alternation of each path's longest stem (its anchor), built from the dataset
+ * only (literal words, no quantifier, so it cannot backtrack catastrophically), finds the anchors
+ * in one pass; each anchor found checks its paths' other stems as substrings. Substring
  * tests are deliberately looser than the matcher's word boundaries (`childporn` holds `child`
  * and `porn`), which keeps the gate conservative; needing every word of a path keeps it
  * selective: everyday words such as `had`, `age` or `online` no longer let a text through.
@@ -42,34 +42,33 @@ export function createTextPrefilter(
 ): (text: string) => boolean {
   const byAnchor = new Map(requirements);
   if (byAnchor.size === 0) return () => false;
-  const alternatives = [...stemsOf(byAnchor)].sort(
-    (a, b) => b.length - a.length || (a < b ? -1 : 1),
-  );
-  // At one position the alternation reports only its first (longest) alternative: every stem
+  const anchors = [...byAnchor.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  // At one position the alternation reports only its first (longest) anchor: every anchor
   // inside that one is present too.
-  const implied = impliedStems(alternatives);
+  const implied = impliedStems(anchors);
   // Without the `u` flag when every stem is ASCII (the usual case): the same matches, and
   // irregexp scans faster without it.
-  const ascii = alternatives.every((stem) => /^[\x20-\x7e]*$/u.test(stem));
-  const stemExpression = new RegExp(alternatives.map(escapeLiteral).join('|'), ascii ? 'g' : 'gu');
+  const ascii = anchors.every((stem) => /^[\x20-\x7e]*$/u.test(stem));
+  const anchorExpression = new RegExp(anchors.map(escapeLiteral).join('|'), ascii ? 'g' : 'gu');
 
   return (text: string): boolean => {
     let folded = text.toLowerCase();
     hyphenExpression.lastIndex = 0;
     if (hyphenExpression.test(folded)) folded = folded.replace(hyphenExpression, '');
-    stemExpression.lastIndex = 0;
-    let hit = stemExpression.exec(folded);
-    if (hit === null) return false;
-    const present = new Set<string>();
-    for (; hit !== null; hit = stemExpression.exec(folded)) {
-      if (!present.has(hit[0])) for (const stem of implied.get(hit[0]) ?? []) present.add(stem);
-      // Stems may overlap (`sextortion` holds `sex` and `extortion`): look again one further on.
-      stemExpression.lastIndex = hit.index + 1;
-    }
-    for (const anchor of present) {
-      for (const others of byAnchor.get(anchor) ?? []) {
-        if (others.every((word) => present.has(word))) return true;
+    // Only anchors go into the alternation (the other stems of a requirement are checked with
+    // `includes` once its anchor is found): common words such as `the` or `with` are others of
+    // a few requirements, and matching every one of them was most of the scan on prose.
+    const checked = new Set<string>();
+    anchorExpression.lastIndex = 0;
+    for (let hit = anchorExpression.exec(folded); hit; hit = anchorExpression.exec(folded)) {
+      for (const anchor of implied.get(hit[0]) ?? []) {
+        if (checked.has(anchor)) continue;
+        checked.add(anchor);
+        for (const others of byAnchor.get(anchor) ?? [])
+          if (others.every((stem) => folded.includes(stem))) return true;
       }
+      // Anchors may overlap (`sextortion` holds `sex` and `extortion`): look again one further on.
+      anchorExpression.lastIndex = hit.index + 1;
     }
     return false;
   };
@@ -89,16 +88,6 @@ export type PrefilterRequirements = ReadonlyArray<
 /** Compute the prefilter's requirements for a compiled configuration. */
 export function prefilterRequirements(compiled: Compiled): PrefilterRequirements {
   return [...weakestRequirements(requirementsOf([compiled.forms, compiled.exactForms]))];
-}
-
-/** The stems of the requirements, anchors and others. */
-function stemsOf(byAnchor: ReadonlyMap<string, ReadonlyArray<readonly string[]>>): Set<string> {
-  const stems = new Set<string>();
-  for (const [anchor, requirements] of byAnchor) {
-    stems.add(anchor);
-    for (const others of requirements) for (const stem of others) stems.add(stem);
-  }
-  return stems;
 }
 
 /** Each stem → every stem that occurs inside it (itself included). */
