@@ -110,7 +110,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     )
     .option(
       '-j, --jobs <n>',
-      'worker threads (default: one per core, up to 4, above 50 files)',
+      'threads to lint with, the main one included (default: one per core, up to 4, above 50 files)',
       positiveInteger,
     )
     .option('--verbose', 'stylish output: also print why and the link of each finding')
