@@ -140,22 +140,6 @@ const rejectedInProse = /[<>&\\_~|@#\uFEFF]|(?!\n)\p{Cc}|!\[|:\/|www\./iu;
 
 const letterOrDigit = /[\p{L}\p{N}]/u;
 const mailto = /mailto:/iu;
-/** What may follow a closing `*` run: its flanking then says "close", never "open". */
-const closerFollowers = new Set([
-  ' ',
-  '\n',
-  '.',
-  ',',
-  ';',
-  ':',
-  '!',
-  '?',
-  '"',
-  "'",
-  ')',
-  '\u201D',
-  '\u2019',
-]);
 /** Punctuation a closing run may follow (then only with white space after it). */
 const closerPunctuation = new Set([
   '.',
@@ -170,6 +154,8 @@ const closerPunctuation = new Set([
   '\u201D',
   '\u2019',
 ]);
+/** What may follow a closing `*` run: its flanking then says "close", never "open". */
+const closerFollowers = new Set([' ', '\n', ...closerPunctuation]);
 const whiteSpace = /\s/u;
 
 function isOpener(before: string | undefined, after: string | undefined): boolean {
