@@ -57,27 +57,47 @@ describe('size', () => {
     },
   );
 
+  /**
+   * Write 1,000,000 short lines (a term on four of them) joined by `separator`, lint the file,
+   * and return the run with the findings as [rule, line, column].
+   */
+  async function lintMillionLines(
+    name: string,
+    separator: string,
+    label: string,
+    timeoutMs: number,
+  ) {
+    const file = path.join(dir, name);
+    const lines: string[] = [];
+    for (let index = 0; index < 1_000_000; index++)
+      lines.push(index % 250_000 === 7 ? 'child porn here' : `line ${index}`);
+    await writeFile(file, lines.join(separator) + '\n');
+    const result = await runMeasured(label, [file, '--format', 'json'], { timeoutMs });
+    await rm(file);
+    const messages = jsonOf(result.stdout).files[0]?.messages ?? [];
+    const found = messages.map((message) => [
+      message['ruleId'],
+      message['line'],
+      message['column'],
+    ]);
+    return { result, found };
+  }
+
   it(
     '1,000,000 short lines, one paragraph each (12 MB of Markdown): every term found on its line',
     { timeout: 180_000 },
     async () => {
-      const file = path.join(dir, 'million.md');
-      const lines: string[] = [];
-      for (let index = 0; index < 1_000_000; index++)
-        lines.push(index % 250_000 === 7 ? 'child porn here' : `line ${index}`);
-      await writeFile(file, lines.join('\n\n') + '\n');
-      const result = await runMeasured(
+      const { result, found } = await lintMillionLines(
+        'million.md',
+        '\n\n',
         '1,000,000 lines as paragraphs (.md)',
-        [file, '--format', 'json'],
-        { timeoutMs: 170_000 },
+        170_000,
       );
-      await rm(file);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(1);
-      const messages = jsonOf(result.stdout).files[0]?.messages ?? [];
-      expect(
-        messages.map((message) => [message['ruleId'], message['line'], message['column']]),
-      ).toEqual([7, 250_007, 500_007, 750_007].map((index) => ['child-porn', index * 2 + 1, 1]));
+      expect(found).toEqual(
+        [7, 250_007, 500_007, 750_007].map((index) => ['child-porn', index * 2 + 1, 1]),
+      );
       expect(result.maxRssMb).toBeLessThan(1024);
     },
   );
@@ -88,23 +108,15 @@ describe('size', () => {
     '1,000,000 short lines in a single plain-text paragraph: every term found on its line, within 512 MB',
     { timeout: 120_000 },
     async () => {
-      const file = path.join(dir, 'million.txt');
-      const lines: string[] = [];
-      for (let index = 0; index < 1_000_000; index++)
-        lines.push(index % 250_000 === 7 ? 'child porn here' : `line ${index}`);
-      await writeFile(file, lines.join('\n') + '\n');
-      const result = await runMeasured(
+      const { result, found } = await lintMillionLines(
+        'million.txt',
+        '\n',
         '1,000,000 lines, one paragraph (.txt)',
-        [file, '--format', 'json'],
-        { timeoutMs: 110_000 },
+        110_000,
       );
-      await rm(file);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(1);
-      const messages = jsonOf(result.stdout).files[0]?.messages ?? [];
-      expect(
-        messages.map((message) => [message['ruleId'], message['line'], message['column']]),
-      ).toEqual([8, 250_008, 500_008, 750_008].map((line) => ['child-porn', line, 1]));
+      expect(found).toEqual([8, 250_008, 500_008, 750_008].map((line) => ['child-porn', line, 1]));
       expect(result.maxRssMb).toBeLessThan(512);
     },
   );

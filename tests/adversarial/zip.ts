@@ -137,21 +137,24 @@ export async function writeZipBomb(
     await write(centralHeader(entry, declared(entry), offsets[index] ?? 0));
   }
   const centralSize = offset - centralStart;
-  await write(
-    Buffer.concat([
-      u32(0x06054b50),
-      u16(0),
-      u16(0),
-      u16(entries.length),
-      u16(entries.length),
-      u32(centralSize),
-      u32(centralStart),
-      u16(0),
-    ]),
-  );
+  await write(endOfCentralDirectory(entries.length, centralSize, centralStart));
   out.end();
   await once(out, 'finish');
   return { compressedBytes: offset };
+}
+
+/** The record that ends a zip: entry counts, then the size and offset of the central directory. */
+function endOfCentralDirectory(entries: number, centralSize: number, centralStart: number): Buffer {
+  return Buffer.concat([
+    u32(0x06054b50),
+    u16(0),
+    u16(0),
+    u16(entries),
+    u16(entries),
+    u32(centralSize),
+    u32(centralStart),
+    u16(0),
+  ]);
 }
 
 /** A small, valid .docx-shaped zip whose document holds `paragraphs`. */
@@ -181,18 +184,7 @@ export async function writeSmallDocx(file: string, paragraphs: string[]): Promis
     parts.push(header);
     offset += header.length;
   }
-  parts.push(
-    Buffer.concat([
-      u32(0x06054b50),
-      u16(0),
-      u16(0),
-      u16(entries.length),
-      u16(entries.length),
-      u32(offset - centralStart),
-      u32(centralStart),
-      u16(0),
-    ]),
-  );
+  parts.push(endOfCentralDirectory(entries.length, offset - centralStart, centralStart));
   const { writeFile } = await import('node:fs/promises');
   await writeFile(file, Buffer.concat(parts));
 }
