@@ -3,16 +3,9 @@ import { toString } from 'nlcst-to-string';
 import type { ParseEnglish } from 'parse-english';
 import type { Position } from 'unist';
 import type { LineIndex } from './positions.js';
-import {
-  charEnd,
-  charStart,
-  gapWhiteSpace,
-  sliceBlock,
-  type Block,
-  type SliceOptions,
-  type TextPiece,
-} from './pieces.js';
+import { gapWhiteSpace, sliceBlock, type Block, type SliceOptions } from './pieces.js';
 import { appendAll } from './append.js';
+import { tokenizePiece } from './tokenize.js';
 
 // The same boundaries parse-latin uses when it parses a whole document itself.
 const terminalMarker = /^([!.?\u2026\u203D]+)$/;
@@ -27,25 +20,6 @@ interface Positioned {
 
 function span(lines: LineIndex, start: number, end: number): Position {
   return { start: lines.toPoint(start), end: lines.toPoint(end) };
-}
-
-/** Give tokens of a text piece (from character `from` on) their place in the original file. */
-function placeTokens(
-  tokens: readonly Positioned[],
-  piece: TextPiece,
-  lines: LineIndex,
-  from: number,
-): void {
-  let index = from;
-  for (const token of tokens) {
-    const length = toString(token as SentenceContent).length;
-    const start = charStart(piece, index);
-    const end = length > 0 ? charEnd(piece, index + length - 1) : start;
-    token.position = span(lines, start, end);
-    // Word nodes hold text nodes: place them the same way.
-    if (token.children) placeTokens(token.children, piece, lines, index);
-    index += length;
-  }
 }
 
 /**
@@ -172,9 +146,7 @@ export function blockToParagraphs(
         });
     }
     if (piece.kind === 'text') {
-      const tokens = parser.tokenize(piece.value);
-      placeTokens(tokens as Positioned[], piece, lines, 0);
-      appendAll(content, tokens);
+      appendAll(content, tokenizePiece(piece, lines));
     } else if (piece.kind === 'source') {
       content.push({
         type: 'SourceNode',
