@@ -469,7 +469,8 @@ export class ParagraphContext {
   /** The length in words of a title cue (one or more capitalised words) starting at `at`, or 0. */
   private cueAt(at: number, last: number, cues: readonly (readonly string[])[]): number {
     const words = this.document.words;
-    for (const cue of cues) {
+    // Only the cues that begin with this word, in their order (the first that fits wins).
+    for (const cue of cuesByFirstWord(cues).get((words[at] as Word).folded) ?? []) {
       if (at + cue.length - 1 > last) continue;
       let matched = true;
       for (const [offset, expected] of cue.entries()) {
@@ -778,6 +779,16 @@ export class ParagraphContext {
     while (finish + 1 < tokens.length && (tokens[finish + 1] as Token).paragraph === paragraph)
       finish++;
 
+    // Word tokens are letters, digits and marks only: the marks are in the other tokens.
+    let marks = false;
+    for (let index = begin; index <= finish && !marks; index++) {
+      const token = tokens[index] as Token;
+      marks =
+        (token.kind === 'punctuation' || token.kind === 'symbol') &&
+        quotationMark.test(token.value);
+    }
+    if (!marks) return [];
+
     const characters: string[] = [];
     const offsets: number[] = [];
     for (let index = begin; index <= finish; index++) {
@@ -793,6 +804,33 @@ export class ParagraphContext {
     return quoteSpans(characters, offsets);
   }
 }
+
+const cueIndexes = new WeakMap<
+  readonly (readonly string[])[],
+  Map<string, (readonly string[])[]>
+>();
+
+/** Cues grouped by their first word, each group in the cues' order. */
+function cuesByFirstWord(
+  cues: readonly (readonly string[])[],
+): ReadonlyMap<string, readonly (readonly string[])[]> {
+  let index = cueIndexes.get(cues);
+  if (!index) {
+    index = new Map();
+    for (const cue of cues) {
+      const first = cue[0];
+      if (first === undefined) continue;
+      let group = index.get(first);
+      if (!group) index.set(first, (group = []));
+      group.push(cue);
+    }
+    cueIndexes.set(cues, index);
+  }
+  return index;
+}
+
+/** Quotation marks `quoteSpans` pairs; a paragraph without one has no quotation. */
+const quotationMark = /["'\u2018\u2019\u201C\u201D\u201E\u00AB\u00BB]/u;
 
 function overlaps(a: Span, b: Span): boolean {
   return a.first <= b.last && b.first <= a.last;

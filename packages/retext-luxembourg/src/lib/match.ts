@@ -63,6 +63,14 @@ export function findMatches(
   for (let first = from; first < to; first++) {
     const word = words[first] as Word;
     if (word.inUrl) continue;
+    const next = words[first + 1];
+    const merged = next && word.join === 'flex' && hyphens.has(word.separator);
+    const folded =
+      forms.flex?.has(word.folded) || (merged && forms.flex?.has(word.folded + next.folded));
+    const exact =
+      exactForms.flex?.has(word.value) || (merged && exactForms.flex?.has(word.value + next.value));
+    // Most words begin no form: no walk, and no callback made for them.
+    if (!folded && !exact) continue;
     const record = (last: number, ends: readonly FormEnd[]): void => {
       if (last >= to) return;
       const lastWord = words[last] as Word;
@@ -70,17 +78,8 @@ export function findMatches(
       const best = [...ends].sort((a, b) => Number(a.inflected) - Number(b.inflected))[0];
       if (best) candidates.push({ first, last, start: word.start, end: lastWord.end, end_: best });
     };
-    const next = words[first + 1];
-    const merged = next && word.join === 'flex' && hyphens.has(word.separator);
-    if (forms.flex?.has(word.folded) || (merged && forms.flex?.has(word.folded + next.folded))) {
-      walk(words, first, forms, false, record);
-    }
-    if (
-      exactForms.flex?.has(word.value) ||
-      (merged && exactForms.flex?.has(word.value + next.value))
-    ) {
-      walk(words, first, exactForms, true, record);
-    }
+    if (folded) walk(words, first, forms, false, record);
+    if (exact) walk(words, first, exactForms, true, record);
   }
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   // Longest first; a word already taken by a longer match cannot belong to another.

@@ -129,14 +129,16 @@ export function flatten(tree: NlcstRoot): Document {
   visit(tree as unknown as NlcstNode);
 
   const words: Word[] = [];
-  for (const [index, token] of tokens.entries()) {
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as Token;
     if (token.kind !== 'word') continue;
-    const numeric = /\p{N}/u.test(token.value);
-    const first = token.value.charAt(0);
+    const value = token.value;
+    const numeric = hasDigit(value);
+    const first = value.charAt(0);
     words.push({
       token: index,
-      value: token.value,
-      folded: fold(token.value),
+      value,
+      folded: fold(value),
       start: token.start,
       end: token.end,
       paragraph: token.paragraph,
@@ -149,37 +151,46 @@ export function flatten(tree: NlcstRoot): Document {
     });
   }
 
-  for (let index = 0; index < words.length - 1; index++) {
-    const word = words[index] as Word;
-    const next = words[index + 1] as Word;
-    const [join, separator] = joinBetween(tokens, word, next);
-    word.join = join;
-    word.separator = separator;
-  }
+  for (let index = 0; index < words.length - 1; index++)
+    joinWords(tokens, words[index] as Word, words[index + 1] as Word);
 
   markUrls(tokens, words);
   return { tokens, words };
 }
 
-function joinBetween(tokens: readonly Token[], word: Word, next: Word): [Join, string] {
-  if (word.paragraph !== next.paragraph || word.paragraph === -1) return ['barrier', ''];
+/** A word of ASCII letters only (most words) holds no number: the expression is asked only otherwise. */
+function hasDigit(value: string): boolean {
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index) | 0x20;
+    if (code < 0x61 || code > 0x7a) return /\p{N}/u.test(value);
+  }
+  return false;
+}
+
+/** A blank line: two line endings with only white space between them. */
+const blankLine = /\n[^\S\n]*\n/u;
+
+/** Set how `word` is joined to `next` (the word after it) and the separator between them. */
+function joinWords(tokens: readonly Token[], word: Word, next: Word): void {
+  if (word.paragraph !== next.paragraph || word.paragraph === -1) return;
   let separator = '';
   let onlySpace = true;
   for (let index = word.token + 1; index < next.token; index++) {
     const token = tokens[index] as Token;
-    if (token.kind === 'barrier') return ['barrier', ''];
+    if (token.kind === 'barrier') return;
     if (token.kind === 'space') {
       // A blank line ends a paragraph whatever the parser made of it.
-      if (/\n[^\S\n]*\n/u.test(token.value)) return ['barrier', ''];
+      const value = token.value;
+      if (value.indexOf('\n') !== value.lastIndexOf('\n') && blankLine.test(value)) return;
     } else {
       onlySpace = false;
     }
     separator += token.value;
   }
-  if (onlySpace) return ['flex', separator];
-  if (separator.length === 1 && hyphens.has(separator)) return ['flex', separator];
-  if (separator.length === 1 && apostrophes.has(separator)) return ['apostrophe', separator];
-  return ['other', separator];
+  word.separator = separator;
+  if (onlySpace || (separator.length === 1 && hyphens.has(separator))) word.join = 'flex';
+  else if (separator.length === 1 && apostrophes.has(separator)) word.join = 'apostrophe';
+  else word.join = 'other';
 }
 
 const urlStart = /^(?:[a-z][a-z\d+.-]*:\/\/|www\.|mailto:)/iu;
@@ -224,6 +235,20 @@ export function isUrlLike(chunk: string): boolean {
   return urlStart.test(trimmed) || isEmailLike(trimmed) || domainPath.test(trimmed);
 }
 
+/**
+ * Whether a token may be what makes a chunk URL-like: every form `isUrlLike` accepts holds `:`
+ * (a scheme, `mailto:`), `@` (an address), `/` (a domain path) or starts with `www.`, so a chunk
+ * none of whose tokens holds one is not joined into a string to be asked.
+ */
+function mayMarkUrl(value: string): boolean {
+  return (
+    value.includes(':') ||
+    value.includes('@') ||
+    value.includes('/') ||
+    (value.length === 3 && value.toLowerCase() === 'www')
+  );
+}
+
 /** Mark words inside URLs, e-mail addresses and domain paths: they are never matched. */
 function markUrls(tokens: readonly Token[], words: Word[]): void {
   let wordIndex = 0;
@@ -236,6 +261,7 @@ function markUrls(tokens: readonly Token[], words: Word[]): void {
     }
     // A chunk: tokens that touch each other (no white space, no markup gap).
     let last = index;
+    let marked = mayMarkUrl(first.value);
     while (last + 1 < tokens.length) {
       const following = tokens[last + 1] as Token;
       const current = tokens[last] as Token;
@@ -246,8 +272,9 @@ function markUrls(tokens: readonly Token[], words: Word[]): void {
       )
         break;
       last++;
+      if (!marked) marked = mayMarkUrl(following.value);
     }
-    if (last > index) {
+    if (last > index && marked) {
       let text = '';
       for (let at = index; at <= last; at++) text += (tokens[at] as Token).value;
       if (isUrlLike(text)) {
