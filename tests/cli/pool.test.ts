@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isGone, startWorkers } from '../../packages/cli/dist/lib/early-start.js';
 import { LintPool } from '../../packages/cli/dist/lib/pool.js';
 import { fixtures, parseJson, run, temporaryDirectory } from './helpers.js';
 
@@ -30,6 +31,40 @@ async function writeFolder(count: number): Promise<void> {
       `# File ${index}\n\n${filler}\n\nThey wrote about ${phrases[index % phrases.length]}.\n`,
     );
   }
+}
+
+/** Tasks for the files `writeFolder(count)` wrote, as the lint command makes them. */
+function folderTasks(count: number) {
+  return Array.from({ length: count }, (_, index) => {
+    const name = `part-${index % 4}/file-${String(index).padStart(3, '0')}.md`;
+    return {
+      absolutePath: path.join(dir, name),
+      path: name,
+      settings: {},
+      mode: 'none' as const,
+    };
+  });
+}
+
+/** Run `pool` over `tasks` and close it; the results in the order they were handed over. */
+async function runPool(
+  pool: LintPool,
+  tasks: ReturnType<typeof folderTasks>,
+): Promise<{ index: number; path: string; messages: number; error?: string }[]> {
+  const seen: { index: number; path: string; messages: number; error?: string }[] = [];
+  try {
+    await pool.run(tasks, (result, index) => {
+      seen.push({
+        index,
+        path: result.path,
+        messages: result.messages.length,
+        ...(result.error === undefined ? {} : { error: result.error }),
+      });
+    });
+  } finally {
+    await pool.close();
+  }
+  return seen;
 }
 
 describe('folder runs on several threads', () => {
@@ -77,15 +112,7 @@ describe('folder runs on several threads', () => {
 
   it('hand the files of a worker that dies back to the main thread', async () => {
     await writeFolder(12);
-    const tasks = Array.from({ length: 12 }, (_, index) => {
-      const name = `part-${index % 4}/file-${String(index).padStart(3, '0')}.md`;
-      return {
-        absolutePath: path.join(dir, name),
-        path: name,
-        settings: {},
-        mode: 'none' as const,
-      };
-    });
+    const tasks = folderTasks(12);
     const pool = new LintPool(
       1,
       { settings: {}, format: 'markdown' },
@@ -108,5 +135,54 @@ describe('folder runs on several threads', () => {
     expect(seen.filter((entry) => entry.fromWorker)).toHaveLength(2);
     for (const entry of seen.filter((item) => !item.fromWorker))
       expect(entry.messages, `file ${entry.index}`).toBe(1);
+  });
+
+  it('lint everything in the main thread when a worker cannot start', async () => {
+    await writeFolder(20);
+    const tasks = folderTasks(20);
+    const seen = await runPool(
+      new LintPool(
+        2,
+        { settings: {}, format: 'markdown' },
+        pathToFileURL(path.join(fixtures, 'failing-worker.mjs')),
+      ),
+      tasks,
+    );
+    expect(seen.map((entry) => entry.path)).toEqual(tasks.map((task) => task.path));
+    for (const entry of seen) {
+      expect(entry.error, entry.path).toBeUndefined();
+      expect(entry.messages, entry.path).toBe(1);
+    }
+  });
+
+  it('lint everything in the main thread when a worker started early died before the run', async () => {
+    await writeFolder(20);
+    const tasks = folderTasks(20);
+    // As bin.ts does: workers started before the files are known, which fail meanwhile.
+    const workers = startWorkers(
+      1,
+      { settings: {}, format: 'markdown' },
+      pathToFileURL(path.join(fixtures, 'failing-worker.mjs')),
+    );
+    const [worker] = workers;
+    if (!worker) throw new Error('no worker started');
+    // (`events.once` would reject on the 'error' that comes first.)
+    if (!isGone(worker)) await new Promise((resolve) => worker.on('exit', resolve));
+    expect(isGone(worker)).toBe(true);
+    const seen = await runPool(new LintPool(workers), tasks);
+    expect(seen.map((entry) => entry.path)).toEqual(tasks.map((task) => task.path));
+    for (const entry of seen) expect(entry.messages, entry.path).toBe(1);
+  });
+
+  it('give the same results with workers started early as with workers started for the run', async () => {
+    await writeFolder(40);
+    const tasks = folderTasks(40);
+    const early = await runPool(
+      new LintPool(startWorkers(1, { settings: {}, format: 'markdown' })),
+      tasks,
+    );
+    const late = await runPool(new LintPool(1, { settings: {}, format: 'markdown' }), tasks);
+    expect(early).toEqual(late);
+    expect(early.filter((entry) => entry.messages === 1)).toHaveLength(40);
   });
 });

@@ -1,6 +1,10 @@
 // Internal helpers, imported from the build output (they are not part of the public API).
 import { describe, expect, it } from 'vitest';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { didYouMean, editDistance } from '../dist/lib/did-you-mean.js';
+import { guessRun } from '../dist/lib/early-start.js';
 import { LineIndex, toJsonMessage } from '../dist/lib/messages.js';
 import { decodeText, ReadError } from '../dist/lib/read.js';
 
@@ -16,6 +20,13 @@ describe('didYouMean', () => {
 });
 
 describe('decodeText', () => {
+  it('gives plain ASCII as it is, the same as the strict UTF-8 decoder', () => {
+    const ascii = 'Plain text, no accents: 1 + 1 = 2.\r\n~';
+    expect(decodeText(Buffer.from(ascii))).toEqual({ text: ascii, bom: false });
+    // A view into a larger buffer decodes only its own bytes.
+    const whole = Buffer.from(`xx${ascii}yy`);
+    expect(decodeText(whole.subarray(2, 2 + ascii.length)).text).toBe(ascii);
+  });
   it('strips a UTF-8 BOM and says so', () => {
     expect(decodeText(Buffer.from('\uFEFFhé'))).toEqual({ text: 'hé', bom: true });
     expect(decodeText(Buffer.from('hé'))).toEqual({ text: 'hé', bom: false });
@@ -87,5 +98,55 @@ describe('LineIndex and toJsonMessage', () => {
       'note',
       'fix',
     ]);
+  });
+});
+
+describe('guessRun (bin.ts, before commander parses the command line)', () => {
+  it('guesses a folder run, its thread count and the warm-up settings', async () => {
+    const cwd = await mkdtemp(path.join(tmpdir(), 'luxlint-guess-'));
+    try {
+      await mkdir(path.join(cwd, 'docs'));
+      const folder = guessRun(['--format', 'json', '--jobs', '3', 'docs'], cwd);
+      expect(folder).toEqual({
+        manyFiles: true,
+        jobs: 3,
+        warmUp: { settings: {}, format: 'markdown' },
+      });
+      expect(guessRun(['-j2', 'docs'], cwd).jobs).toBe(2);
+      expect(guessRun(['--jobs=1', 'docs'], cwd).jobs).toBe(1);
+      expect(
+        guessRun(['--preset=guidelines', '--report-skipped', 'docs'], cwd).warmUp.settings,
+      ).toEqual({ preset: 'guidelines', reportSkipped: true });
+      expect(guessRun(['docs/**/*.md'], cwd).manyFiles).toBe(true);
+      const many = Array.from({ length: 51 }, (_, index) => `file-${index}.md`);
+      expect(guessRun(many, cwd).manyFiles).toBe(true);
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
+    }
+  });
+
+  it('guesses no folder run for a file, standard input, other commands or option values', async () => {
+    const cwd = await mkdtemp(path.join(tmpdir(), 'luxlint-guess-'));
+    try {
+      await mkdir(path.join(cwd, 'docs'));
+      for (const args of [
+        ['draft.md'],
+        ['-'],
+        ['--stdin', 'docs'],
+        ['--jsonl'],
+        ['--version'],
+        ['lookup', 'docs'],
+        ['list'],
+        // `docs` is the value of --config, not an operand.
+        ['--config', 'docs', 'draft.md'],
+        ['-c', 'docs'],
+        [],
+      ])
+        expect(guessRun(args, cwd).manyFiles, args.join(' ')).toBe(false);
+      // After `--`, everything is an operand.
+      expect(guessRun(['--', '--version', 'docs'], cwd).manyFiles).toBe(true);
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
+    }
   });
 });

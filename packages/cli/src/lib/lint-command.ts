@@ -1,5 +1,3 @@
-import { statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import {
   ConfigError,
@@ -9,11 +7,18 @@ import {
   type KnownValues,
 } from './config.js';
 import { discover } from './discover.js';
+import {
+  defaultJobs,
+  mayHoldManyFiles,
+  workerThreshold,
+  type EarlyWorkers,
+} from './early-start.js';
 import { LintPool, runTasks } from './pool.js';
 import { loadLintModule, onlyWarnings } from './process-file.js';
 import { decodeText, maxFileBytes, ReadError } from './read.js';
 import type { ReportContext, Reporter } from './reporters/types.js';
 import type { FileResult, FileTask, FixMode, RuleLevel, Settings, TextFormat } from './types.js';
+import { preferLongRuns, preferShortRuns } from './v8-flags.js';
 
 export const outputFormats = ['stylish', 'json', 'sarif', 'github'] as const;
 export type OutputFormat = (typeof outputFormats)[number];
@@ -45,9 +50,6 @@ export interface Io {
   cwd: string;
   env: NodeJS.ProcessEnv;
 }
-
-/** Files above this count are spread over worker threads by default. */
-const workerThreshold = 50;
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -168,6 +170,7 @@ export async function runLint(
   options: LintCommandOptions,
   io: Io,
   version: string,
+  early?: EarlyWorkers,
 ): Promise<number> {
   if (options.fix && options.fixDryRun)
     throw new UsageError('--fix and --fix-dry-run cannot be used together');
@@ -182,37 +185,27 @@ export async function runLint(
       '--fix cannot write to standard input; use --fix-dry-run to see the changes',
     );
 
-  // Workers take a few hundred milliseconds to load and compile: start them now, while the
-  // files are found, when the operands are likely to hold more files than one thread should do.
-  const likelyJobs = options.jobs ?? Math.min(availableParallelism(), 4);
-  const pool =
-    !useStdin && likelyJobs > 1 && mayHoldManyFiles(paths, io.cwd)
-      ? new LintPool(likelyJobs - 1, {
-          settings: {
-            ...(options.preset ? { preset: options.preset } : {}),
-            ...(options.reportSkipped ? { reportSkipped: true } : {}),
-          },
-          format: 'markdown',
-        })
-      : undefined;
+  // Workers take a few hundred milliseconds to load and compile: start them now (if bin.ts did
+  // not already), while the files are found, when the operands are likely to hold more files
+  // than one thread should do.
+  const manyFiles = !useStdin && mayHoldManyFiles(paths, io.cwd);
+  const likelyJobs = options.jobs ?? defaultJobs();
+  let pool: LintPool | undefined;
+  const started = early?.take();
+  if (started) pool = new LintPool(started);
+  else if (!early && manyFiles && likelyJobs > 1)
+    pool = new LintPool(likelyJobs - 1, {
+      settings: {
+        ...(options.preset ? { preset: options.preset } : {}),
+        ...(options.reportSkipped ? { reportSkipped: true } : {}),
+      },
+      format: 'markdown',
+    });
   try {
-    return await lintFiles(useStdin, paths, options, io, version, pool);
+    return await lintFiles(useStdin, paths, options, io, version, pool, manyFiles);
   } finally {
     await pool?.close();
   }
-}
-
-/** Whether the operands may name more than `workerThreshold` files: a folder, a glob, many paths. */
-function mayHoldManyFiles(paths: readonly string[], cwd: string): boolean {
-  if (paths.length > workerThreshold) return true;
-  return paths.some((operand) => {
-    if (/[*?[\]{}!]/.test(operand)) return true;
-    try {
-      return statSync(path.resolve(cwd, operand)).isDirectory();
-    } catch {
-      return false;
-    }
-  });
 }
 
 async function lintFiles(
@@ -222,7 +215,10 @@ async function lintFiles(
   io: Io,
   version: string,
   pool: LintPool | undefined,
+  manyFiles: boolean,
 ): Promise<number> {
+  // Load the linting code while the files are found (the reads leave this thread idle).
+  if (manyFiles) loadLintModule().catch(() => undefined);
   const known = await loadKnownValues();
   const flags: Settings = {};
   if (options.preset) flags.preset = options.preset;
@@ -306,8 +302,11 @@ async function lintFiles(
   };
   const reporter = await createReporter(options.format, context);
   const progress = createProgress(io, tasks.length);
-  const jobs =
-    options.jobs ?? (tasks.length > workerThreshold ? Math.min(availableParallelism(), 4) : 1);
+  const jobs = options.jobs ?? (tasks.length > workerThreshold ? defaultJobs() : 1);
+  // The optimisation pace (v8-flags.ts) for the run as it turned out, set before the linting
+  // code first runs: bin.ts guessed from the operands alone.
+  if (tasks.length > workerThreshold) preferLongRuns();
+  else if (manyFiles) preferShortRuns();
   let warnings = 0;
   const notices: string[] = [];
   let diffs = 0;

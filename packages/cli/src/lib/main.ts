@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { EarlyWorkers } from './early-start.js';
 import type { Io, LintCommandOptions } from './lint-command.js';
 
 // Only commander is imported up front; each command loads its own modules when it runs, so
@@ -42,9 +43,14 @@ function defaultIo(): Io {
 /**
  * Run the command line (`argv` as in `process.argv`: node, script, then arguments) and resolve
  * with the exit status: 0 clean (or info only), 1 findings at the failing level, 2 usage,
- * config or read errors.
+ * config or read errors. `early`: worker threads bin.ts started before parsing (a folder run
+ * takes them; they are stopped if nothing does).
  */
-export async function main(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: Io = defaultIo(),
+  early?: EarlyWorkers,
+): Promise<number> {
   const version = readVersion();
   let status = 0;
   const program = new Command();
@@ -127,7 +133,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
         return;
       }
       const { runLint } = await import('./lint-command.js');
-      status = await runLint(paths, options, io, version);
+      status = await runLint(paths, options, io, version, early);
     });
 
   program
@@ -210,5 +216,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
       return 2;
     }
     throw error;
+  } finally {
+    // Workers nothing took (another command, a usage error): stop them.
+    await early?.close();
   }
 }

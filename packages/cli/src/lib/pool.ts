@@ -1,24 +1,21 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { isGone, startWorkers, workerScript, type WarmUp } from './early-start.js';
 import { processFile } from './process-file.js';
-import type { FileResult, FileTask, Settings, TextFormat } from './types.js';
+import type { FileResult, FileTask } from './types.js';
+
+export type { WarmUp } from './early-start.js';
 
 /** At most this many results wait for an earlier, slower file; bounds memory on huge runs. */
 const maxAhead = 256;
 /**
  * Tasks go to a worker in batches, and a worker answers a batch in one message: on small files
  * one message per file cost as much as linting them. A worker holds at most two batches, enough
- * to stay busy while the main thread is linting a file of its own.
+ * to stay busy while the main thread is linting a file of its own. Near the end of a run batches
+ * shrink, so that no thread sits idle while another still holds several files.
  */
 const batchSize = 8;
-const workerQueue = 2 * batchSize;
 /** The main thread lets the workers' answers in at least this often (milliseconds). */
 const yieldEvery = 4;
-
-/** What a worker compiles before its first file (the configuration most files will use). */
-export interface WarmUp {
-  readonly settings: Settings;
-  readonly format: TextFormat;
-}
 
 /** Messages between the main thread and a worker (worker.ts). */
 export type ToWorker = { readonly tasks: ReadonlyArray<{ index: number; task: FileTask }> };
@@ -40,19 +37,16 @@ export class LintPool {
   readonly #workers: PooledWorker[];
   #closed: Promise<void> | undefined;
 
-  /** `script` is the worker's entry (worker.ts; tests pass their own). */
-  constructor(
-    count: number,
-    warmUp: WarmUp,
-    script: URL = new URL('./worker.js', import.meta.url),
-  ) {
-    this.#workers = Array.from({ length: count }, () => {
-      const worker = new Worker(script, { workerData: warmUp });
-      // Idle workers never keep the process alive (a pool started for nothing, an early error);
-      // `run` holds them while it waits for their answers.
-      worker.unref();
-      return { worker, inFlight: [], dead: false };
-    });
+  /**
+   * `workers`: how many to start (running `script`, worker.ts unless a test passes its own), or
+   * workers already started with `startWorkers` (bin.ts starts them before anything else).
+   */
+  constructor(workers: number | readonly Worker[], warmUp?: WarmUp, script: URL = workerScript) {
+    const started =
+      typeof workers === 'number'
+        ? startWorkers(workers, warmUp ?? { settings: {}, format: 'markdown' }, script)
+        : workers;
+    this.#workers = started.map((worker) => ({ worker, inFlight: [], dead: false }));
   }
 
   get size(): number {
@@ -95,20 +89,19 @@ export class LintPool {
         });
       }
     };
+    const threads = this.#workers.length + 1;
     const feed = (pooled: PooledWorker): void => {
-      while (!pooled.dead && pooled.inFlight.length + batchSize <= workerQueue) {
-        // Returned tasks go to the main thread only: whatever killed one worker may kill another.
+      // Returned tasks go to the main thread only: whatever killed one worker may kill another.
+      for (;;) {
+        const left = Math.min(tasks.length, nextToEmit + maxAhead) - nextToHandOut;
+        const size = Math.max(1, Math.min(batchSize, Math.floor(left / (2 * threads))));
+        if (pooled.dead || left <= 0 || pooled.inFlight.length + size > 2 * size) return;
         const batch: Array<{ index: number; task: FileTask }> = [];
-        while (
-          batch.length < batchSize &&
-          nextToHandOut < tasks.length &&
-          nextToHandOut < nextToEmit + maxAhead
-        ) {
+        while (batch.length < size) {
           const index = nextToHandOut++;
           batch.push({ index, task: tasks[index] as FileTask });
           pooled.inFlight.push(index);
         }
-        if (batch.length === 0) return;
         pooled.worker.postMessage({ tasks: batch } satisfies ToWorker);
       }
     };
@@ -140,6 +133,9 @@ export class LintPool {
       return { pooled, onMessage, onGone };
     });
 
+    // A worker that failed or exited before this run (while the files were being found) gets
+    // nothing; its 'error' and 'exit' events have been and gone.
+    for (const pooled of this.#workers) if (isGone(pooled.worker)) pooled.dead = true;
     for (const pooled of this.#workers) pooled.worker.ref();
     let lastYield = performance.now();
     try {
