@@ -54,6 +54,8 @@ function displayPath(file: string): string {
 export class ConfigResolver {
   readonly #finder: ConfigFinder;
   readonly #explicit: Promise<LoadedConfig> | undefined;
+  /** A folder's files share its answer (thousands of files, a few folders). */
+  readonly #byDirectory = new Map<string, Promise<LoadedConfig>>();
 
   constructor(known: KnownValues, explicitConfig?: string) {
     const options: ConfigOptions = { known, displayPath };
@@ -71,6 +73,14 @@ export class ConfigResolver {
   /** Settings for a file (absolute path). Rejects with a ConfigError for a malformed config. */
   forFile(absolutePath: string): Promise<LoadedConfig> {
     if (this.#explicit) return this.#explicit;
-    return this.#finder.find(path.dirname(absolutePath)).then(orThrow);
+    const directory = path.dirname(absolutePath);
+    let found = this.#byDirectory.get(directory);
+    if (!found) {
+      found = this.#finder.find(directory).then(orThrow);
+      // Awaited by the caller; a rejection seen only later must not count as unhandled.
+      found.catch(() => undefined);
+      this.#byDirectory.set(directory, found);
+    }
+    return found;
   }
 }

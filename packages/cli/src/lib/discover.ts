@@ -100,10 +100,10 @@ export async function discover(operands: readonly string[], cwd: string): Promis
   const seen = new Set<string>();
   const visitedDirectories = new Set<string>();
 
-  const addFile = (absolutePath: string): void => {
+  const addFile = (absolutePath: string, shown?: string): void => {
     if (seen.has(absolutePath)) return;
     seen.add(absolutePath);
-    entries.push({ absolutePath, path: toDisplay(cwd, absolutePath) });
+    entries.push({ absolutePath, path: shown ?? toDisplay(cwd, absolutePath) });
   };
 
   const walk = async (directory: string): Promise<void> => {
@@ -128,6 +128,10 @@ export async function discover(operands: readonly string[], cwd: string): Promis
       return;
     }
     children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // The display path of a child is the folder's plus its name (one path.relative per folder).
+    const shownDirectory = path.relative(cwd, directory).split(path.sep).join('/');
+    const shown = (name: string): string =>
+      shownDirectory === '' ? name : `${shownDirectory}/${name}`;
     for (const child of children) {
       if (child.name.startsWith('.') || skippedDirectories.has(child.name)) continue;
       const childPath = path.join(directory, child.name);
@@ -151,7 +155,7 @@ export async function discover(operands: readonly string[], cwd: string): Promis
       if (isDirectory) {
         if (!isIgnored(childPath, true)) await walk(childPath);
       } else if (isFile && hasDefaultExtension(child.name) && !isIgnored(childPath, false)) {
-        addFile(childPath);
+        addFile(childPath, shown(child.name));
       }
     }
   };

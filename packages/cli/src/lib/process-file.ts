@@ -70,8 +70,11 @@ export async function processFile(task: FileTask): Promise<FileResult> {
         `cannot be parsed as ${format}: ${(error as Error).message.split('\n')[0]}`,
       );
     }
-    const lines = new LineIndex(text);
-    result.messages = file.messages.map((message) => toJsonMessage(message, lines));
+    // Most files of a large run have no findings: index their lines only when needed.
+    if (file.messages.length > 0) {
+      const lines = new LineIndex(text);
+      result.messages = file.messages.map((message) => toJsonMessage(message, lines));
+    }
     if (task.mode === 'none' || !result.messages.some((message) => message.fix)) return result;
 
     const fixed = lint.applyFixes(text, file.messages);

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 
@@ -138,6 +139,13 @@ export function readFileChecked(absolutePath: string): { bytes: Buffer; stats: F
   }
 }
 
+/** Reused: `decode` without `stream` starts afresh each time. */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+}
+
 /** Decode UTF-8 strictly: binary data, UTF-16 and malformed UTF-8 are refused, never guessed. */
 export function decodeText(bytes: Uint8Array): DecodedText {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
@@ -145,10 +153,12 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) throw new ReadError(`binary file (NUL byte at offset ${nul}), not text`);
+  // Plain ASCII (most files of an English archive) needs no UTF-8 decoding at all.
+  if (isAscii(bytes)) return { text: latin1(bytes), bom: false };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   try {
     // `fatal` makes malformed sequences throw instead of becoming U+FFFD; the BOM is dropped.
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const text = strictUtf8.decode(bytes);
     return { text, bom };
   } catch {
     throw new ReadError(
