@@ -10,7 +10,7 @@ import { unified, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import { applyDirectives } from './directives.js';
 import { formatFromPath, type Format } from './format.js';
-import { blocksToRoot } from './nlcst.js';
+import { batchCharacters, blocksToRoot, blocksToRoots, emptyRoot } from './nlcst.js';
 import { blockText } from './pieces.js';
 import { LineIndex } from './positions.js';
 import type { Reader } from './reader.js';
@@ -175,8 +175,25 @@ export function lintWith(
     file.data.luxembourgQuoteRanges = document.quoteRanges;
     file.data.luxembourgMentionRanges = document.mentionRanges;
     engine.parser ??= parserFor(engine.processor);
-    const root = blocksToRoot(blocks, engine.parser, lines, value.length);
-    engine.processor.runSync(root as never, file);
+    let characters = 0;
+    for (const block of blocks)
+      for (const piece of block.pieces) if (piece.kind === 'text') characters += piece.value.length;
+    if (characters <= batchCharacters) {
+      engine.processor.runSync(
+        blocksToRoot(blocks, engine.parser, lines, value.length) as never,
+        file,
+      );
+    } else {
+      // A tree costs a few hundred bytes per character: a large file is checked one batch of
+      // blocks at a time, the plugin carrying a paragraph that goes on into the next batch
+      // (`luxembourgMore`), and told with an empty last tree that nothing more follows.
+      file.data.luxembourgMore = true;
+      for (const root of blocksToRoots(blocks, engine.parser, lines, value.length))
+        engine.processor.runSync(root as never, file);
+      file.data.luxembourgMore = false;
+      engine.processor.runSync(emptyRoot(engine.parser, lines, value.length) as never, file);
+      delete file.data.luxembourgMore;
+    }
   }
 
   applyDirectives(file, document.directives, value, lines);

@@ -203,12 +203,57 @@ export function blocksToRoot(
   length: number,
   slicing: SliceOptions = {},
 ): Root {
-  const children: RootContent[] = [];
+  for (const root of blocksToRoots(blocks, parser, lines, length, slicing, Infinity)) return root;
+  return emptyRoot(parser, lines, length);
+}
+
+/** A root holding nothing, as the parser would give it. */
+export function emptyRoot(parser: ParseEnglish, lines: LineIndex, length: number): Root {
+  const root: Root = { type: 'RootNode', children: [], position: span(lines, 0, length) };
+  for (const plugin of parser.tokenizeRootPlugins) plugin(root);
+  return root;
+}
+
+/**
+ * Prose characters of the slices parsed into one root by `blocksToRoots`: a root takes a few
+ * hundred bytes per character, so a batch of this many stays within tens of megabytes.
+ */
+export const batchCharacters = 65_536;
+
+/**
+ * The roots of `blocks` (as `blocksToRoot` builds one) in batches of slices of about `batch`
+ * prose characters each, built one at a time as they are asked for, so that only one batch's
+ * tree is held at once. Each root after the first begins with the white space that stands
+ * between its first paragraph and the paragraph before it, whose continuation mark
+ * (`data.luxembourgContinues`) refers to that paragraph across the roots: the checker carries it
+ * over (retext-luxembourg's `data.luxembourgMore`). Joined, the roots are `blocksToRoot`'s.
+ */
+export function* blocksToRoots(
+  blocks: readonly Block[],
+  parser: ParseEnglish,
+  lines: LineIndex,
+  length: number,
+  slicing: SliceOptions = {},
+  batch = batchCharacters,
+): Generator<Root, void, undefined> {
+  let children: RootContent[] = [];
+  let characters = 0;
   let previousEnd: number | undefined;
+  const rootOf = (content: RootContent[]): Root => {
+    const root: Root = { type: 'RootNode', children: content, position: span(lines, 0, length) };
+    for (const plugin of parser.tokenizeRootPlugins) plugin(root);
+    return root;
+  };
   for (const block of blocks) {
     for (const slice of sliceBlock(block, slicing)) {
+      if (characters >= batch && children.length > 0) {
+        yield rootOf(children);
+        children = [];
+        characters = 0;
+      }
       const paragraphs = blockToParagraphs(slice, parser, lines);
       if (paragraphs.length === 0) continue;
+      for (const piece of slice.pieces) if (piece.kind === 'text') characters += piece.value.length;
       const continues =
         slice.continues && slice.continues.after === previousEnd ? slice.continues : undefined;
       if (previousEnd !== undefined) {
@@ -229,7 +274,5 @@ export function blocksToRoot(
       previousEnd = slice.end;
     }
   }
-  const root: Root = { type: 'RootNode', children, position: span(lines, 0, length) };
-  for (const plugin of parser.tokenizeRootPlugins) plugin(root);
-  return root;
+  if (children.length > 0) yield rootOf(children);
 }

@@ -14,7 +14,7 @@ import { findMatches } from './match.js';
 import { formsKey, optionsKey, resolveOptions } from './options.js';
 import { report } from './report.js';
 import { hyphens, toWords } from './text.js';
-import { flatten, type Word } from './tokens.js';
+import { flatten, type FlatDocument, type Token, type Word } from './tokens.js';
 import type { Dataset, Options, QuoteRange } from './types.js';
 import {
   createTextPrefilter,
@@ -145,8 +145,19 @@ export function defaultPrebuilt(dataset: Dataset): Array<[key: string, PrebuiltC
   return result;
 }
 
+/**
+ * A host may check one file in several trees, one after the other, to bound memory (a paragraph
+ * of megabytes makes a tree of gigabytes): it sets `file.data.luxembourgMore` to `true` while
+ * more trees of the file follow, and to `false` (or removes it) for the last. The last
+ * paragraph of a tree with more to come may be continued by the next tree
+ * (`data.luxembourgContinues`), so it is flattened but checked only with the next tree; the
+ * state carried meanwhile is `file.data.luxembourgCarried`.
+ */
 function lintTree(tree: Root, file: VFile, compiled: Compiled): void {
-  const document = flatten(tree);
+  const carried = file.data.luxembourgCarried as FlatDocument | undefined;
+  const more = file.data.luxembourgMore === true;
+  const document = flatten(tree, carried);
+  file.data.luxembourgCarried = undefined;
   const { words } = document;
   const quoteRanges: readonly QuoteRange[] = Array.isArray(file.data.luxembourgQuoteRanges)
     ? file.data.luxembourgQuoteRanges
@@ -154,15 +165,43 @@ function lintTree(tree: Root, file: VFile, compiled: Compiled): void {
   const mentionRanges: readonly QuoteRange[] = Array.isArray(file.data.luxembourgMentionRanges)
     ? file.data.luxembourgMentionRanges
     : [];
+  // The paragraph the next tree may continue: tokens from its first on are kept for it.
+  const open = more ? document.paragraphs - 1 : -1;
   let from = 0;
   while (from < words.length) {
     const paragraph = (words[from] as Word).paragraph;
+    if (paragraph === open) break;
     let to = from + 1;
     while (to < words.length && (words[to] as Word).paragraph === paragraph) to++;
     if (mayMatch(words, from, to, compiled))
       lintParagraph(file, document, compiled, from, to, quoteRanges, mentionRanges);
     from = to;
   }
+  if (more) file.data.luxembourgCarried = carry(document, open, from);
+}
+
+/**
+ * What is kept of `document` for the next tree: the tokens of paragraph `open` (and any after it)
+ * and its words, from word `firstWord` on. Nothing is copied when nothing before them is dropped,
+ * so a paragraph carried through many trees costs nothing more per tree.
+ */
+function carry(document: FlatDocument, open: number, firstWord: number): FlatDocument {
+  const { tokens, words } = document;
+  let firstToken = tokens.length;
+  while (
+    firstToken > 0 &&
+    ((tokens[firstToken - 1] as Token).paragraph === open ||
+      (tokens[firstToken - 1] as Token).paragraph === -1)
+  )
+    firstToken--;
+  const kept = words.slice(firstWord);
+  if (firstToken > 0) for (const word of kept) word.token -= firstToken;
+  return {
+    tokens: firstToken > 0 ? tokens.slice(firstToken) : tokens,
+    words: firstWord > 0 ? kept : words,
+    paragraphs: document.paragraphs,
+    sentences: document.sentences,
+  };
 }
 
 /** The per-paragraph prefilter: one Set lookup per word before any matching work. */

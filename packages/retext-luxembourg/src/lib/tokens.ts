@@ -21,7 +21,8 @@ export type Join = 'flex' | 'apostrophe' | 'other' | 'barrier';
 
 /** A word (a `TextNode`) with what the matcher needs to know about it. */
 export interface Word {
-  readonly token: number;
+  /** Index of its token (lowered when the tokens before it are dropped, see `flatten`). */
+  token: number;
   readonly value: string;
   readonly folded: string;
   readonly start: number;
@@ -45,6 +46,17 @@ export interface Document {
   readonly words: readonly Word[];
 }
 
+/**
+ * A flattened tree, with how many paragraphs and sentences it numbered, so that the flattening
+ * of a later tree of the same file can go on from it (see `flatten`).
+ */
+export interface FlatDocument extends Document {
+  readonly tokens: Token[];
+  readonly words: Word[];
+  readonly paragraphs: number;
+  readonly sentences: number;
+}
+
 interface NlcstNode {
   type: string;
   value?: string;
@@ -60,13 +72,22 @@ interface NlcstNode {
  * before it with `data.luxembourgContinues` on its `ParagraphNode`: `'paragraph'` (the two are
  * one paragraph) or `'sentence'` (their last and first sentences are one sentence, too). Only
  * white space may stand between the two.
+ *
+ * With `before`, the tree goes on from an earlier one of the same file (a host that checks a
+ * file in several trees, to bound memory): its tokens and words are appended to `before`'s
+ * arrays (which are reused, not copied), its paragraphs and sentences numbered after them, so a
+ * paragraph marked as continuing continues the last one of `before`. The tree must begin with the
+ * white space between the two, as it would stand in one tree.
  */
-export function flatten(tree: NlcstRoot): Document {
-  const tokens: Token[] = [];
+export function flatten(tree: NlcstRoot, before?: FlatDocument): FlatDocument {
+  const tokens: Token[] = before?.tokens ?? [];
+  const words: Word[] = before?.words ?? [];
+  const firstNewToken = tokens.length;
+  const firstNewWord = words.length;
   let paragraph = -1;
-  let paragraphCount = 0;
+  let paragraphCount = before?.paragraphs ?? 0;
   let sentence = -1;
-  let sentenceCount = 0;
+  let sentenceCount = before?.sentences ?? 0;
   /** Set while entering a paragraph whose first sentence continues the last one. */
   let continueSentence = false;
 
@@ -128,8 +149,7 @@ export function flatten(tree: NlcstRoot): Document {
   };
   visit(tree as unknown as NlcstNode);
 
-  const words: Word[] = [];
-  for (let index = 0; index < tokens.length; index++) {
+  for (let index = firstNewToken; index < tokens.length; index++) {
     const token = tokens[index] as Token;
     if (token.kind !== 'word') continue;
     const value = token.value;
@@ -151,11 +171,12 @@ export function flatten(tree: NlcstRoot): Document {
     });
   }
 
-  for (let index = 0; index < words.length - 1; index++)
+  // The last word before this tree was the last word then: it joins the first of this one now.
+  for (let index = Math.max(0, firstNewWord - 1); index < words.length - 1; index++)
     joinWords(tokens, words[index] as Word, words[index + 1] as Word);
 
-  markUrls(tokens, words);
-  return { tokens, words };
+  markUrls(tokens, words, firstNewToken);
+  return { tokens, words, paragraphs: paragraphCount, sentences: sentenceCount };
 }
 
 /** A word of ASCII letters only (most words) holds no number: the expression is asked only otherwise. */
@@ -235,24 +256,47 @@ export function isUrlLike(chunk: string): boolean {
   return urlStart.test(trimmed) || isEmailLike(trimmed) || domainPath.test(trimmed);
 }
 
+/** Whether `following` goes on the chunk of `current`: no white space, no markup, no gap. */
+function touches(current: Token | undefined, following: Token | undefined): boolean {
+  return (
+    current !== undefined &&
+    following !== undefined &&
+    current.kind !== 'space' &&
+    current.kind !== 'barrier' &&
+    following.kind !== 'space' &&
+    following.kind !== 'barrier' &&
+    following.start === current.end
+  );
+}
+
 /**
  * Whether a token may be what makes a chunk URL-like: every form `isUrlLike` accepts holds `:`
  * (a scheme, `mailto:`), `@` (an address), `/` (a domain path) or starts with `www.`, so a chunk
  * none of whose tokens holds one is not joined into a string to be asked.
  */
-function mayMarkUrl(value: string): boolean {
-  return (
-    value.includes(':') ||
-    value.includes('@') ||
-    value.includes('/') ||
-    (value.length === 3 && value.toLowerCase() === 'www')
-  );
+function mayMarkUrl(token: Token): boolean {
+  const { value } = token;
+  // A word is letters, digits and marks only.
+  if (token.kind === 'word') return value.length === 3 && value.toLowerCase() === 'www';
+  return value.includes(':') || value.includes('@') || value.includes('/');
 }
 
 /** Mark words inside URLs, e-mail addresses and domain paths: they are never matched. */
-function markUrls(tokens: readonly Token[], words: Word[]): void {
+function markUrls(tokens: readonly Token[], words: Word[], from = 0): void {
+  // A chunk that touches the first new token began before it: look at it whole.
+  let index = from;
+  while (index > 0 && index < tokens.length && touches(tokens[index - 1], tokens[index])) index--;
   let wordIndex = 0;
-  let index = 0;
+  if (index > 0) {
+    let low = 0;
+    let high = words.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((words[middle] as Word).token < index) low = middle + 1;
+      else high = middle;
+    }
+    wordIndex = low;
+  }
   while (index < tokens.length) {
     const first = tokens[index] as Token;
     if (first.kind === 'space' || first.kind === 'barrier') {
@@ -261,18 +305,12 @@ function markUrls(tokens: readonly Token[], words: Word[]): void {
     }
     // A chunk: tokens that touch each other (no white space, no markup gap).
     let last = index;
-    let marked = mayMarkUrl(first.value);
+    let marked = mayMarkUrl(first);
     while (last + 1 < tokens.length) {
       const following = tokens[last + 1] as Token;
-      const current = tokens[last] as Token;
-      if (
-        following.kind === 'space' ||
-        following.kind === 'barrier' ||
-        following.start !== current.end
-      )
-        break;
+      if (!touches(tokens[last], following)) break;
       last++;
-      if (!marked) marked = mayMarkUrl(following.value);
+      if (!marked) marked = mayMarkUrl(following);
     }
     if (last > index && marked) {
       let text = '';

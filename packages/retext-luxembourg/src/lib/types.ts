@@ -72,5 +72,13 @@ declare module 'vfile' {
      * separate paragraph). Matches inside are treated as mentions.
      */
     luxembourgMentionRanges: ReadonlyArray<QuoteRange>;
+    /**
+     * Set by a host that checks one file in several trees (to bound memory): `true` while more
+     * trees of the file follow, `false` (or absent) for the last one. The last paragraph of a
+     * tree with more to come is checked with the next tree, which may continue it.
+     */
+    luxembourgMore: boolean;
+    /** The plugin's own state between two trees of one file (see `luxembourgMore`); opaque. */
+    luxembourgCarried: unknown;
   }
 }
