@@ -6,7 +6,15 @@ import { unified } from 'unified';
 import type { Position } from 'unist';
 import { parseDirective, type Directive, type ParsedDocument } from './parsed.js';
 import { markdownCuts } from './chunks.js';
-import { textPiece, withoutUrls, type Block, type Piece, type TextPiece } from './pieces.js';
+import { markdownPieceCuts, parseInPieces, type TreeNode } from './markdown-pieces.js';
+import {
+  sliceBlock,
+  textPiece,
+  withoutUrls,
+  type Block,
+  type Piece,
+  type TextPiece,
+} from './pieces.js';
 import { appendAll } from './append.js';
 import { simpleMarkdownBlocks } from './simple-markdown.js';
 import type { Reader } from './reader.js';
@@ -20,15 +28,28 @@ interface MdNode {
   position?: Position | undefined;
 }
 
-const markdownParser = unified()
-  .use(remarkParse)
-  .use(remarkGfmSyntax)
-  .use(remarkFrontmatter, ['yaml', 'toml'])
-  .freeze();
-/** For a run cut out of the middle of a document: `---` there is a thematic break, never front matter. */
-const markdownBodyParser = unified().use(remarkParse).use(remarkGfmSyntax).freeze();
+// Four configurations: with or without front matter (a run cut out of the middle of a document:
+// `---` there is a thematic break, never front matter), with or without GFM footnotes (see
+// `remarkGfmSyntax`: without `]:`, a document holds no footnote definition).
+const markdownParsers = new Map<string, MarkdownParser>();
 
-/** A configured remark parser; MDX passes its own (see mdx.ts), which keeps remark-mdx and acorn out of plain Markdown runs. */
+function markdownParser(atDocumentStart: boolean, footnotes: boolean): MarkdownParser {
+  const key = `${atDocumentStart}:${footnotes}`;
+  let parser = markdownParsers.get(key);
+  if (!parser) {
+    const processor = unified().use(remarkParse).use(remarkGfmSyntax, { footnotes });
+    parser = (
+      atDocumentStart ? processor.use(remarkFrontmatter, ['yaml', 'toml']) : processor
+    ).freeze();
+    markdownParsers.set(key, parser);
+  }
+  return parser;
+}
+
+/**
+ * A configured remark parser; MDX passes its own (see mdx.ts), which keeps remark-mdx and acorn
+ * out of plain Markdown runs.
+ */
 export interface MarkdownParser {
   parse(document: string): unknown;
 }
@@ -100,8 +121,16 @@ export function parseMarkdown(
       1,
     );
   const mdx = mdxParser !== undefined;
-  const parser = mdxParser ?? (atDocumentStart ? markdownParser : markdownBodyParser);
-  const tree = parser.parse(document) as MdastRoot as unknown as MdNode;
+  const footnotes = document.includes(']:');
+  // An enormous paragraph is parsed in pieces, joined into the same tree (see markdown-pieces.ts).
+  const tree = parseInPieces(
+    document,
+    markdownPieceCuts(document, mdx),
+    (piece, atStart) =>
+      (mdxParser ?? markdownParser(atDocumentStart && atStart, footnotes)).parse(
+        piece,
+      ) as MdastRoot as unknown as TreeNode,
+  ) as MdNode;
   const blocks: Block[] = [];
   const quoteRanges: Array<[number, number]> = [];
   const mentionRanges: Array<[number, number]> = [];
@@ -278,7 +307,16 @@ export function parseMarkdownRuns(
   isMentionHeader?: (header: string) => boolean,
 ): ParsedDocument {
   const cuts = markdownCuts(document);
-  if (!cuts || cuts.length < 2) return parseMarkdown(document, undefined, true, isMentionHeader);
+  if (!cuts || cuts.length < 2) {
+    const simple = simpleMarkdownBlocks(document, 0, document.length);
+    return sliceLongBlocks(
+      simple
+        ? { blocks: simple, quoteRanges: [], mentionRanges: [], directives: [] }
+        : parseMarkdown(document, undefined, true, isMentionHeader),
+      document,
+      isCandidate,
+    );
+  }
   const blocks: Block[] = [];
   const quoteRanges: Array<[number, number]> = [];
   const mentionRanges: Array<[number, number]> = [];
@@ -318,7 +356,31 @@ export function parseMarkdownRuns(
     for (const directive of parsed.directives)
       directives.push({ ...directive, start: directive.start + start, end: directive.end + start });
   }
-  return { blocks, quoteRanges, mentionRanges, directives };
+  return sliceLongBlocks({ blocks, quoteRanges, mentionRanges, directives }, document, isCandidate);
+}
+
+/**
+ * Characters on either side of a cut through an enormous paragraph that must hold no candidate
+ * for the cut to be quiet (the margin the plain-text reader uses: more than the widest
+ * look-back of the checker's context rules).
+ */
+const quietMargin = 1000;
+
+/**
+ * Cut enormous blocks into slices at quiet white space, as the plain-text reader does, so the
+ * fast path parses only the slices with a candidate (a million-line paragraph holding a few
+ * terms); the slices carry `continues` notes, so the checker still sees one paragraph.
+ */
+function sliceLongBlocks(
+  parsed: ParsedDocument,
+  document: string,
+  isCandidate: (run: string) => boolean,
+): ParsedDocument {
+  const quiet = (start: number, end: number): boolean =>
+    !isCandidate(document.slice(Math.max(0, start - quietMargin), end + quietMargin));
+  const blocks: Block[] = [];
+  for (const block of parsed.blocks) appendAll(blocks, sliceBlock(block, { quiet }));
+  return blocks.length === parsed.blocks.length ? parsed : { ...parsed, blocks };
 }
 
 export const readMarkdown: Reader = (value, context) =>

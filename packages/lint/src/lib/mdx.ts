@@ -8,13 +8,20 @@ import type { ParsedDocument } from './parsed.js';
 import type { Reader } from './reader.js';
 
 // In a module of its own: remark-mdx brings acorn, the largest part of the code a Markdown-only
-// host would otherwise load.
-const mdxParser = unified()
-  .use(remarkParse)
-  .use(remarkGfmSyntax)
-  .use(remarkFrontmatter, ['yaml', 'toml'])
-  .use(remarkMdx)
-  .freeze();
+// host would otherwise load. Without `]:` a document holds no footnote definition, and GFM
+// footnotes are left out (see `remarkGfmSyntax`).
+const mdxParsers = [true, false].map((footnotes) =>
+  unified()
+    .use(remarkParse)
+    .use(remarkGfmSyntax, { footnotes })
+    .use(remarkFrontmatter, ['yaml', 'toml'])
+    .use(remarkMdx)
+    .freeze(),
+);
+const mdxParser = {
+  parse: (document: string): unknown =>
+    mdxParsers[document.includes(']:') ? 0 : 1]!.parse(document),
+};
 
 /** Parse MDX into prose blocks, block-quote ranges and control comments (always whole). */
 export function parseMdx(
