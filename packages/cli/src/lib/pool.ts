@@ -9,11 +9,13 @@ export type { WarmUp } from './early-start.js';
 const maxAhead = 256;
 /**
  * Tasks go to a worker in batches, and a worker answers a batch in one message: on small files
- * one message per file cost as much as linting them. A worker holds at most two batches, enough
- * to stay busy while the main thread is linting a file of its own. Near the end of a run batches
- * shrink, so that no thread sits idle while another still holds several files.
+ * one message per file cost as much as linting them. A worker holds at most `batchesInHand`
+ * batches, enough to stay busy while the main thread is linting a long file of its own (it hands
+ * out work only between files). Near the end of a run batches shrink, so that no thread sits
+ * idle while another still holds several files.
  */
 const batchSize = 8;
+const batchesInHand = 3;
 /** The main thread lets the workers' answers in at least this often (milliseconds). */
 const yieldEvery = 4;
 
@@ -94,8 +96,9 @@ export class LintPool {
       // Returned tasks go to the main thread only: whatever killed one worker may kill another.
       for (;;) {
         const left = Math.min(tasks.length, nextToEmit + maxAhead) - nextToHandOut;
-        const size = Math.max(1, Math.min(batchSize, Math.floor(left / (2 * threads))));
-        if (pooled.dead || left <= 0 || pooled.inFlight.length + size > 2 * size) return;
+        const size = Math.max(1, Math.min(batchSize, Math.floor(left / (batchesInHand * threads))));
+        if (pooled.dead || left <= 0 || pooled.inFlight.length + size > batchesInHand * size)
+          return;
         const batch: Array<{ index: number; task: FileTask }> = [];
         while (batch.length < size) {
           const index = nextToHandOut++;
