@@ -110,11 +110,19 @@ const floor =
         lintCpuMegabytesPerSecond: Math.round((bytes / 1e3 / median(lintCpu)) * 100) / 100,
         floorCpuMegabytesPerSecond: Math.round((bytes / 1e3 / median(floorCpu)) * 100) / 100,
         vsFloor: Math.round((median(lintCpu) / median(floorCpu)) * 100) / 100,
+        // Each round's own ratio, then their median: a round's passes share the machine's load.
+        vsFloorByRound:
+          Math.round(median(lintCpu.map((cpu, round) => cpu / (floorCpu[round] ?? cpu))) * 100) /
+          100,
         ...(baselineCpu.length === 0
           ? {}
           : {
               baselineCpuMs: Math.round(median(baselineCpu)),
               baselineVsFloor: Math.round((median(baselineCpu) / median(floorCpu)) * 100) / 100,
+              vsBaselineByRound:
+                Math.round(
+                  median(lintCpu.map((cpu, round) => cpu / (baselineCpu[round] ?? cpu))) * 100,
+                ) / 100,
             }),
       };
 console.log(

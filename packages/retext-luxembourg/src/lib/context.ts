@@ -1,5 +1,6 @@
 import type { Compiled } from './compile.js';
-import { findLooseOccurrences, findOccurrences, type Span } from './match.js';
+import { walk, type Span } from './match.js';
+import { trieDepth, type TrieNode } from './trie.js';
 import { hyphens } from './text.js';
 import type { Document, Token, Word } from './tokens.js';
 import type { QuoteRange, SkipContext } from './types.js';
@@ -34,9 +35,7 @@ export class ParagraphContext {
   private readonly to: number;
   private readonly quoteRanges: readonly QuoteRange[];
   private readonly mentionRanges: readonly QuoteRange[];
-  private titleCoverage: Coverage<Span> | undefined;
   private quotes: Containment | undefined;
-  private preferredCoverage: Coverage<Span> | undefined;
   private allowedCoverage: Coverage<Span> | undefined;
   private runsCache: TitleRun[] | undefined;
   /** For each word, the run that holds it (index into `runsCache`), or -1. */
@@ -244,30 +243,30 @@ export class ParagraphContext {
   }
 
   private isPreferred(span: Span): boolean {
-    this.preferredCoverage ??= this.cover(
-      findOccurrences(this.document.words, this.from, this.to, this.compiled.preferred),
-      (other) => [other.first, other.last],
-    );
-    // A preferred phrase inside a longer discouraged one (`sex worker` in `child sex worker`) does not save it.
-    return this.preferredCoverage.some(
-      span.first,
-      span.last,
-      (other) =>
-        overlaps(other, span) &&
-        (other.first < span.first ||
-          other.last > span.last ||
-          (other.first === span.first && other.last === span.last)),
-    );
+    const words = this.document.words;
+    const root = this.compiled.preferred;
+    // Only occurrences overlapping the match count, and one begins at most this many words
+    // before it (each step of a walk reads a word, or a hyphenated pair read as one).
+    const reach = 2 * trieDepth(root);
+    let saved = false;
+    for (let first = Math.max(this.from, span.first - reach + 1); first <= span.last; first++) {
+      walk(words, first, root, false, (last) => {
+        // A preferred phrase inside a longer discouraged one (`sex worker` in `child sex
+        // worker`) does not save it.
+        if (
+          last < this.to &&
+          last >= span.first &&
+          (first < span.first || last > span.last || (first === span.first && last === span.last))
+        )
+          saved = true;
+      });
+      if (saved) return true;
+    }
+    return false;
   }
 
   private isLegalTitle(span: Span): boolean {
-    this.titleCoverage ??= this.cover(
-      findLooseOccurrences(this.document.words, this.from, this.to, this.compiled.titles),
-      (title) => [title.first, title.last],
-    );
-    if (this.titleCoverage.some(span.first, span.first, (title) => span.last <= title.last)) {
-      return true;
-    }
+    if (this.inLooseTitle(span)) return true;
 
     const words = this.document.words;
     const runs = (this.runsCache ??= this.findRuns());
@@ -306,6 +305,28 @@ export class ParagraphContext {
     }
     if (this.isCueRun(run)) return this.cueNames(run, span);
     return !run.allCaps && this.isProperName(run, span);
+  }
+
+  /**
+   * Whether a title (punctuation between its words ignored, see `findLooseOccurrences`) holds
+   * the first word of the match and ends no earlier than it. Such a title begins at most the
+   * titles' longest path before that word, so only those starts are walked.
+   */
+  private inLooseTitle(span: Span): boolean {
+    const words = this.document.words;
+    const root = this.compiled.titles;
+    const start = Math.max(this.from, span.first - trieDepth(root) + 1);
+    for (let first = start; first <= span.first; first++) {
+      let node: TrieNode<true> | undefined = root;
+      for (let index = first; index < this.to; index++) {
+        const word = words[index] as Word;
+        node = node.flex?.get(word.folded);
+        if (!node) break;
+        if (node.ends && index >= span.last) return true;
+        if (word.join === 'barrier') break;
+      }
+    }
+    return false;
   }
 
   /**

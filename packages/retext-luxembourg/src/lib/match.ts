@@ -81,6 +81,7 @@ export function findMatches(
     if (folded) walk(words, first, forms, false, record);
     if (exact) walk(words, first, exactForms, true, record);
   }
+  if (candidates.length === 0) return candidates;
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   // Longest first; a word already taken by a longer match cannot belong to another.
   const taken = new Uint8Array(Math.max(0, to - from));

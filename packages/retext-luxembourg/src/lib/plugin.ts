@@ -13,7 +13,7 @@ import { ParagraphContext } from './context.js';
 import { findMatches } from './match.js';
 import { formsKey, optionsKey, resolveOptions } from './options.js';
 import { report } from './report.js';
-import { hyphens, toWords } from './text.js';
+import { toWords } from './text.js';
 import { flatten, type FlatDocument, type Token, type Word } from './tokens.js';
 import type { Dataset, Options, QuoteRange } from './types.js';
 import {
@@ -173,8 +173,8 @@ function lintTree(tree: Root, file: VFile, compiled: Compiled): void {
     if (paragraph === open) break;
     let to = from + 1;
     while (to < words.length && (words[to] as Word).paragraph === paragraph) to++;
-    if (mayMatch(words, from, to, compiled))
-      lintParagraph(file, document, compiled, from, to, quoteRanges, mentionRanges);
+    // Most paragraphs find no match, at the cost of one look-up per word: nothing else is done.
+    lintParagraph(file, document, compiled, from, to, quoteRanges, mentionRanges);
     from = to;
   }
   if (more) file.data.luxembourgCarried = carry(document, open, from);
@@ -202,24 +202,6 @@ function carry(document: FlatDocument, open: number, firstWord: number): FlatDoc
     paragraphs: document.paragraphs,
     sentences: document.sentences,
   };
-}
-
-/** The per-paragraph prefilter: one Set lookup per word before any matching work. */
-function mayMatch(words: readonly Word[], from: number, to: number, compiled: Compiled): boolean {
-  const { forms, exactForms } = compiled;
-  for (let index = from; index < to; index++) {
-    const word = words[index] as Word;
-    if (forms.flex?.has(word.folded) || exactForms.flex?.has(word.value)) return true;
-    const next = words[index + 1];
-    if (next && word.join === 'flex' && hyphens.has(word.separator)) {
-      if (
-        forms.flex?.has(word.folded + next.folded) ||
-        exactForms.flex?.has(word.value + next.value)
-      )
-        return true;
-    }
-  }
-  return false;
 }
 
 function lintParagraph(

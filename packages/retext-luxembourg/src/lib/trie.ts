@@ -70,3 +70,18 @@ function edgesFromData<End>(
   for (const [word, child] of edges) map.set(word, fromTrieData(child, readEnd));
   return map;
 }
+
+const depths = new WeakMap<object, number>();
+
+/** The number of edges on the longest path from `root` (how many steps a walk can take). */
+export function trieDepth<End>(root: TrieNode<End>): number {
+  let depth = depths.get(root);
+  if (depth === undefined) {
+    depth = 0;
+    for (const edges of [root.flex, root.apostrophe]) {
+      for (const child of edges?.values() ?? []) depth = Math.max(depth, 1 + trieDepth(child));
+    }
+    depths.set(root, depth);
+  }
+  return depth;
+}
