@@ -6,6 +6,7 @@ import { unified } from 'unified';
 import type { Position } from 'unist';
 import { parseDirective, type Directive, type ParsedDocument } from './parsed.js';
 import { markdownCuts } from './chunks.js';
+import { assertNesting } from './nesting.js';
 import { markdownPieceCuts, parseInPieces, type TreeNode } from './markdown-pieces.js';
 import {
   sliceBlock,
@@ -120,6 +121,7 @@ export function parseMarkdown(
       parseMarkdown(document.slice(1), mdxParser, atDocumentStart, isMentionHeader),
       1,
     );
+  assertNesting(document);
   const mdx = mdxParser !== undefined;
   const footnotes = document.includes(']:');
   // An enormous paragraph is parsed in pieces, joined into the same tree (see markdown-pieces.ts).
