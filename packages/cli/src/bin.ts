@@ -4,10 +4,8 @@
 import { EarlyWorkers, guessRun, startWorkers } from './lib/early-start.js';
 import { preferShortRuns } from './lib/v8-flags.js';
 
+preferShortRuns();
 const guess = guessRun(process.argv.slice(2), process.cwd());
-// A folder run keeps V8's default optimisation pace; a draft gets the short-run one. The lint
-// command revisits this once it knows how many files there are.
-if (!guess.manyFiles) preferShortRuns();
 const early = new EarlyWorkers(
   guess.manyFiles && guess.jobs > 1 ? startWorkers(guess.jobs - 1, guess.warmUp) : [],
 );

@@ -18,7 +18,6 @@ import { loadLintModule, onlyWarnings } from './process-file.js';
 import { decodeText, maxFileBytes, ReadError } from './read.js';
 import type { ReportContext, Reporter } from './reporters/types.js';
 import type { FileResult, FileTask, FixMode, RuleLevel, Settings, TextFormat } from './types.js';
-import { preferLongRuns, preferShortRuns } from './v8-flags.js';
 
 export const outputFormats = ['stylish', 'json', 'sarif', 'github'] as const;
 export type OutputFormat = (typeof outputFormats)[number];
@@ -303,10 +302,6 @@ async function lintFiles(
   const reporter = await createReporter(options.format, context);
   const progress = createProgress(io, tasks.length);
   const jobs = options.jobs ?? (tasks.length > workerThreshold ? defaultJobs() : 1);
-  // The optimisation pace (v8-flags.ts) for the run as it turned out, set before the linting
-  // code first runs: bin.ts guessed from the operands alone.
-  if (tasks.length > workerThreshold) preferLongRuns();
-  else if (manyFiles) preferShortRuns();
   let warnings = 0;
   const notices: string[] = [];
   let diffs = 0;
