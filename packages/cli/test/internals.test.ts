@@ -46,6 +46,21 @@ describe('decodeText', () => {
 });
 
 describe('LineIndex and toJsonMessage', () => {
+  it('find the same line starts as /\\r\\n|\\n|\\r/ on any mix of breaks', () => {
+    const pieces = ['a', 'bc', '\r', '\n', '\r\n', '\n\r', '\u2028', ''];
+    let seed = 7;
+    const next = (): number => (seed = (seed * 48_271) % 2_147_483_647);
+    for (let round = 0; round < 500; round++) {
+      let text = '';
+      const length = next() % 30;
+      for (let piece = 0; piece < length; piece++) text += pieces[next() % pieces.length];
+      const scanned = new LineIndex(text);
+      const matched = new LineIndex(text, /\r\n|\n|\r/g);
+      for (let offset = 0; offset <= text.length; offset++)
+        expect(scanned.point(offset), JSON.stringify(text)).toEqual(matched.point(offset));
+    }
+  });
+
   it('count CRLF, LF and CR as one line break', () => {
     const index = new LineIndex('ab\r\ncd\ne\rf');
     expect([0, 4, 7, 9].map((offset) => index.point(offset))).toEqual([

@@ -110,6 +110,36 @@ function write(stream: NodeJS.WritableStream, text: string): Promise<void> | voi
   if (!stream.write(text)) return new Promise((resolve) => stream.once('drain', () => resolve()));
 }
 
+/**
+ * Output of a run, written in pieces of about 64 KB rather than one write per file: a folder run
+ * of thousands of files otherwise spent a tenth of the main thread's time in writes. A terminal
+ * gets each file's report at once (someone is watching).
+ */
+function bufferedWriter(stream: NodeJS.WritableStream & { isTTY?: boolean }): {
+  add(text: string): Promise<void> | void;
+  flush(): Promise<void> | void;
+} {
+  if (stream.isTTY === true) return { add: (text) => write(stream, text), flush() {} };
+  let pending: string[] = [];
+  let length = 0;
+  const flush = (): Promise<void> | void => {
+    if (length === 0) return;
+    const text = pending.join('');
+    pending = [];
+    length = 0;
+    return write(stream, text);
+  };
+  return {
+    add(text) {
+      if (text === '') return;
+      pending.push(text);
+      length += text.length;
+      if (length >= 65_536) return flush();
+    },
+    flush,
+  };
+}
+
 async function createReporter(format: OutputFormat, context: ReportContext): Promise<Reporter> {
   switch (format) {
     case 'json':
@@ -303,33 +333,38 @@ async function lintFiles(
   const progress = createProgress(io, tasks.length);
   const jobs = options.jobs ?? (tasks.length > workerThreshold ? defaultJobs() : 1);
   let warnings = 0;
+  const output = bufferedWriter(io.stdout);
   const notices: string[] = [];
   let diffs = 0;
 
-  await runTasks(
-    tasks,
-    jobs,
-    async (result) => {
-      progress.tick();
-      if (result.error !== undefined) {
-        errors.push(result);
-        io.stderr.write(`${result.path}: ${result.error}\n`);
-        return;
-      }
-      if (options.quiet) result.messages = onlyWarnings(result.messages);
-      warnings += result.messages.filter((message) => message.severity === 'warning').length;
-      if (result.notice) notices.push(`${result.path}: ${result.notice}`);
-      if (mode === 'dry-run') {
-        if (result.diff) {
-          diffs++;
-          await write(io.stdout, result.diff);
+  try {
+    await runTasks(
+      tasks,
+      jobs,
+      async (result) => {
+        progress.tick();
+        if (result.error !== undefined) {
+          errors.push(result);
+          io.stderr.write(`${result.path}: ${result.error}\n`);
+          return;
         }
-        return;
-      }
-      await write(io.stdout, reporter.add(result));
-    },
-    pool,
-  );
+        if (options.quiet) result.messages = onlyWarnings(result.messages);
+        warnings += result.messages.filter((message) => message.severity === 'warning').length;
+        if (result.notice) notices.push(`${result.path}: ${result.notice}`);
+        if (mode === 'dry-run') {
+          if (result.diff) {
+            diffs++;
+            await output.add(result.diff);
+          }
+          return;
+        }
+        await output.add(reporter.add(result));
+      },
+      pool,
+    );
+  } finally {
+    await output.flush();
+  }
   progress.done();
   if (mode === 'dry-run') {
     io.stderr.write(

@@ -25,8 +25,23 @@ export interface PluginMessage {
 export class LineIndex {
   readonly #starts: number[] = [0];
 
-  constructor(text: string, separator: RegExp = /\r\n|\n|\r/g) {
-    for (const match of text.matchAll(separator)) this.#starts.push(match.index + match[0].length);
+  /** `separator` (global) replaces the usual CRLF, LF or CR. */
+  constructor(text: string, separator?: RegExp) {
+    if (separator) {
+      for (const match of text.matchAll(separator))
+        this.#starts.push(match.index + match[0].length);
+      return;
+    }
+    // What /\r\n|\n|\r/g finds, without a match object per line (files of a folder run with
+    // findings are indexed whole).
+    for (let index = 0; index < text.length; index++) {
+      const code = text.charCodeAt(index);
+      if (code === 10) this.#starts.push(index + 1);
+      else if (code === 13) {
+        if (text.charCodeAt(index + 1) === 10) index++;
+        this.#starts.push(index + 1);
+      }
+    }
   }
 
   point(offset: number): { line: number; column: number } {

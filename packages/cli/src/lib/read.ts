@@ -128,6 +128,9 @@ export function readFileChecked(absolutePath: string): { bytes: Buffer; stats: F
       chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
       total += bytesRead;
       if (total > maxFileBytes) throw tooLarge();
+      // All that `stat` promised, and a short read: the end, without one more read to be told
+      // so. (Files whose size `stat` does not know, such as those of /proc, read on to the end.)
+      if (bytesRead < chunk.length && total === stats.size) break;
       wanted = Math.min(1024 * 1024, maxFileBytes + 1 - total);
     }
     return {
