@@ -1,4 +1,10 @@
-export { default, createPrefilter, isMentionColumnHeader } from './lib/default.js';
+export {
+  default,
+  createPrefilter,
+  createSentenceWindow,
+  isMentionColumnHeader,
+} from './lib/default.js';
+export type { SentenceWindow } from './lib/plugin.js';
 export type {
   Fix,
   LuxembourgMessage,

@@ -1,16 +1,17 @@
 import { retext } from 'retext';
 import { describe, expect, it } from 'vitest';
 import { getTerm, terms } from '@luxlint/terms';
-import retextLuxembourg, { createPrefilter } from 'retext-luxembourg';
+import retextLuxembourg, { createPrefilter, createSentenceWindow } from 'retext-luxembourg';
 import { compiledFor, createPrefilterFor } from '../src/lib/plugin.js';
 import type { LuxembourgMessage, Options } from '../src/lib/types.js';
 import { testDataset } from './fixtures/dataset.js';
 import { check, lintTest } from './helpers.js';
 
 describe('API', () => {
-  it('exposes the default attacher, createPrefilter and isMentionColumnHeader only', async () => {
+  it('exposes the default attacher, createPrefilter, createSentenceWindow and isMentionColumnHeader only', async () => {
     expect(Object.keys(await import('retext-luxembourg')).sort()).toEqual([
       'createPrefilter',
+      'createSentenceWindow',
       'default',
       'isMentionColumnHeader',
     ]);
@@ -225,5 +226,22 @@ describe('createPrefilter', () => {
   it('runs in linear time on hostile input', () => {
     const hostile = `${'a-'.repeat(50_000)}${'x'.repeat(100_000)}`;
     expect(prefilter(hostile)).toBe(false);
+  });
+});
+
+describe('createSentenceWindow', () => {
+  it('tells which two words a legal title runs through, and the negation window', () => {
+    const window = createSentenceWindow();
+    expect(window.wordsBefore).toBe(6);
+    // `… on the sale of children, child prostitution and child pornography`
+    expect(window.joins('children', 'child')).toBe(true);
+    expect(window.joins('prostitution', 'and')).toBe(true);
+    expect(window.joins('town', 'the')).toBe(false);
+    expect(window.joins('child', 'children')).toBe(false);
+  });
+
+  it('lets no sentence end be cut when allow phrases are set (they ignore punctuation)', () => {
+    const window = createSentenceWindow({ allow: ['seized child'] });
+    expect(window.joins('town', 'the')).toBe(true);
   });
 });

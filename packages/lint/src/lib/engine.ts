@@ -3,18 +3,22 @@ import { ParseEnglish } from 'parse-english';
 import retextEnglish from 'retext-english';
 import retextLuxembourg, {
   createPrefilter,
+  createSentenceWindow,
   isMentionColumnHeader,
   type Options as PluginOptions,
+  type SentenceWindow,
 } from 'retext-luxembourg';
 import { unified, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import { applyDirectives } from './directives.js';
 import { formatFromPath, type Format } from './format.js';
 import { batchCharacters, blocksToRoot, blocksToRoots, emptyRoot } from './nlcst.js';
-import { blockText } from './pieces.js';
+import { appendAll } from './append.js';
+import { blockText, type Block } from './pieces.js';
 import { LineIndex } from './positions.js';
 import type { Reader } from './reader.js';
 import { tokenize } from './tokenize.js';
+import { windowBlock } from './windows.js';
 
 /** Options of `lint`: the plugin's options plus how to read the input. */
 export interface LintOptions extends PluginOptions {
@@ -32,6 +36,8 @@ export interface LintOptions extends PluginOptions {
 interface Engine {
   readonly processor: Processor;
   readonly prefilter: (text: string) => boolean;
+  /** What parsing only part of a paragraph must respect (see windows.ts). */
+  readonly window: SentenceWindow;
   /** Built on first use; tokenizing keeps no state between calls, so one serves every file. */
   parser?: ParseEnglish;
 }
@@ -62,6 +68,7 @@ function engineFor(options: PluginOptions): Engine {
         .use(retextLuxembourg, options)
         .freeze() as unknown as Processor,
       prefilter: createPrefilter(options),
+      window: createSentenceWindow(options),
     };
     if (engines.size >= maximumEngines) {
       const oldest = engines.keys().next();
@@ -165,11 +172,17 @@ export function lintWith(
     isMentionHeader: (header) => isMentionColumnHeader(header, lang),
   });
   const lines = new LineIndex(value);
-  const blocks = fastPath
-    ? document.blocks.filter((block) =>
-        engine.prefilter(blockText(block, (offset) => lines.lineOf(offset))),
-      )
-    : document.blocks;
+  const lineOf = (offset: number): number => lines.lineOf(offset);
+  const blocks: Block[] = [];
+  if (fastPath) {
+    for (const block of document.blocks) {
+      if (!engine.prefilter(blockText(block, lineOf))) continue;
+      // Only the sentences around a candidate (and what context rules read of the others).
+      appendAll(blocks, windowBlock(block, engine.window, engine.prefilter, lineOf));
+    }
+  } else {
+    appendAll(blocks, document.blocks);
+  }
 
   if (blocks.length > 0) {
     file.data.luxembourgQuoteRanges = document.quoteRanges;

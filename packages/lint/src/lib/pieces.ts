@@ -169,7 +169,7 @@ export function textPiece(
 }
 
 /** The sub-piece of `piece` covering value[from, to). */
-function slicePiece(piece: TextPiece, from: number, to: number): TextPiece {
+export function slicePiece(piece: TextPiece, from: number, to: number): TextPiece {
   const value = piece.value.slice(from, to);
   const start =
     from < to

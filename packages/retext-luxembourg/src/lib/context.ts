@@ -941,7 +941,7 @@ const childWindow = 8;
 /** Hyphens of a compound counted as one word by the child window (`five-and-a-half-year-old`). */
 const maximumCompoundJoins = 8;
 /** Words before a consent-implying match in which a negation denies it. */
-const negationWindow = 6;
+export const negationWindow = 6;
 /** Words after a consent-implying match in which an adult cue names its participants. */
 const adultWindow = 3;
 /** Words between the preposition after a match and the place in a text it names (`in your own reporting`). */

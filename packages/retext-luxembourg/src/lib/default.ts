@@ -1,6 +1,11 @@
 import { languagePacks, legalTitles, terms } from '@luxlint/terms';
 import { prebuiltConfiguration } from '../generated/prebuilt.js';
-import { createMentionHeaderTestFor, createPlugin, createPrefilterFor } from './plugin.js';
+import {
+  createMentionHeaderTestFor,
+  createPlugin,
+  createPrefilterFor,
+  createSentenceWindowFor,
+} from './plugin.js';
 import type { Dataset } from './types.js';
 
 /** The dataset of `@luxlint/terms`. */
@@ -24,3 +29,9 @@ export const createPrefilter = createPrefilterFor(defaultDataset, prebuiltConfig
  * `Don't say`) in the language pack of `lang` (default `en`).
  */
 export const isMentionColumnHeader = createMentionHeaderTestFor(defaultDataset);
+
+/**
+ * What a host must respect to parse only the sentences around a candidate of a paragraph and
+ * still get the paragraph's messages, for `options` (see `SentenceWindow`).
+ */
+export const createSentenceWindow = createSentenceWindowFor(defaultDataset, prebuiltConfiguration);

@@ -9,12 +9,13 @@ import {
   type Compiled,
   type PrebuiltTries,
 } from './compile.js';
-import { ParagraphContext } from './context.js';
+import { negationWindow, ParagraphContext } from './context.js';
 import { findMatches } from './match.js';
 import { formsKey, optionsKey, resolveOptions } from './options.js';
 import { report } from './report.js';
 import { toWords } from './text.js';
 import { flatten, type FlatDocument, type Token, type Word } from './tokens.js';
+import type { TrieNode } from './trie.js';
 import type { Dataset, Options, QuoteRange } from './types.js';
 import {
   createTextPrefilter,
@@ -115,6 +116,44 @@ export function createPrefilterFor(
   return (options) => {
     const compiled = compiledFor(dataset, options, prebuilt);
     return createTextPrefilter(compiled, prebuilt?.(formsKeyOf(dataset, options))?.prefilter);
+  };
+}
+
+/**
+ * What a host must respect to parse only part of a paragraph (the sentences around a candidate)
+ * and still get the messages of the whole paragraph, for one configuration. Context rules read
+ * across a sentence end in two ways only: a negation up to `wordsBefore` words before a match,
+ * and a phrase whose punctuation is ignored (a legal title; an `allow` phrase) going on from the
+ * last word of one sentence (`before`, folded) to the first of the next (`after`), which `joins`
+ * tells (always `true` when `allow` phrases are set). Every other rule stays within a sentence,
+ * or reads words joined by white space or hyphens only; quotation marks are paired over the
+ * whole paragraph, so sentences holding one must be parsed.
+ */
+export interface SentenceWindow {
+  readonly wordsBefore: number;
+  readonly joins: (before: string, after: string) => boolean;
+}
+
+/** Build `createSentenceWindow` for a dataset. */
+export function createSentenceWindowFor(
+  dataset: Dataset,
+  prebuilt?: PrebuiltLookup,
+): (options?: Options | null) => SentenceWindow {
+  return (options) => {
+    const compiled = compiledFor(dataset, options, prebuilt);
+    if (compiled.allow.length > 0) return { wordsBefore: negationWindow, joins: () => true };
+    const pairs = new Set<string>();
+    const collect = (word: string, node: TrieNode<true>): void => {
+      for (const [next, child] of node.flex ?? []) {
+        pairs.add(`${word}\u0000${next}`);
+        collect(next, child);
+      }
+    };
+    for (const [word, child] of compiled.titles.flex ?? []) collect(word, child);
+    return {
+      wordsBefore: negationWindow,
+      joins: (before, after) => pairs.has(`${before}\u0000${after}`),
+    };
   };
 }
 
