@@ -110,6 +110,15 @@ describe('folder runs on several threads', () => {
     expect(result.stderr).toContain('missing.json');
   });
 
+  it('stop the workers started before parsing when the command line is wrong', async () => {
+    // bin.ts starts workers for `.` before commander has seen the unknown option.
+    await writeFolder(3);
+    const result = await run(['--no-such-option', '.'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("unknown option '--no-such-option'");
+    expect(result.stdout).toBe('');
+  });
+
   it('hand the files of a worker that dies back to the main thread', async () => {
     await writeFolder(12);
     const tasks = folderTasks(12);
