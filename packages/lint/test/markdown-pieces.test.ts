@@ -3,8 +3,8 @@
  * trees are joined; the joined tree must equal the tree of the whole document, node for node and
  * position for position. Generated documents mix plain lines with inline markup that may pair
  * across lines (emphasis, code spans, links, HTML, strikethrough), hard breaks, block quotes,
- * lists, headings, setext underlines, tables, fences, indentation and HTML blocks; a tiny piece
- * length puts a cut wherever the rules allow one.
+ * lists, headings, setext underlines, tables, fences, indentation, HTML blocks and front matter;
+ * a tiny piece length puts a cut wherever the rules allow one.
  *
  * Also: GFM without footnote constructs (used when a document holds no `]:`) parses every such
  * document exactly as full GFM does.
@@ -144,13 +144,29 @@ const line = fc.oneof(
 
 const document = fc
   .record({
+    // Front matter (closed or not) whose lines look like prose, blank lines included.
+    frontMatter: fc.option(
+      fc.record({
+        fence: fc.constantFrom('---', '+++'),
+        lines: fc.array(fc.constantFrom(...plainLines, '', 'title: x'), { maxLength: 6 }),
+        closed: fc.boolean(),
+      }),
+      { freq: 4 },
+    ),
     lines: fc.array(line, { minLength: 1, maxLength: 60 }),
     crlf: fc.boolean(),
     finalNewline: fc.boolean(),
   })
-  // Definitions (`]:`) turn cutting off: keep most documents free of them.
-  .map(({ lines, crlf, finalNewline }) => {
-    const text = lines.join(crlf ? '\r\n' : '\n');
+  .map(({ frontMatter, lines, crlf, finalNewline }) => {
+    const all = frontMatter
+      ? [
+          frontMatter.fence,
+          ...frontMatter.lines,
+          ...(frontMatter.closed ? [frontMatter.fence] : []),
+          ...lines,
+        ]
+      : lines;
+    const text = all.join(crlf ? '\r\n' : '\n');
     return finalNewline ? text + (crlf ? '\r\n' : '\n') : text;
   });
 
@@ -218,21 +234,21 @@ describe('Markdown parsed in pieces', () => {
     ];
     const text =
       Array.from(
-        { length: 6000 },
+        { length: 2000 },
         (_, index) =>
           `line ${index} ${index % 3 === 0 ? markup[index % markup.length]! : 'of text'}`,
       ).join('\n') + '\n';
-    const { parsedPieces, same } = inPieces(text);
+    const { parsedPieces, same } = inPieces(text, false, 2048);
     expect(same).toBe(true);
     expect(parsedPieces.length).toBeGreaterThan(2);
     expect(parsedPieces).not.toContain(text);
   });
 
   it('cuts a quoted paragraph of many lines and joins its block quotes', () => {
-    const text = Array.from({ length: 3000 }, (_, index) => `> > line ${index} *of* text`).join(
+    const text = Array.from({ length: 1200 }, (_, index) => `> > line ${index} *of* text`).join(
       '\n',
     );
-    const { parsedPieces, same } = inPieces(text);
+    const { parsedPieces, same } = inPieces(text, false, 2048);
     expect(same).toBe(true);
     expect(parsedPieces.length).toBeGreaterThan(2);
     expect(parseMarkdown(text, undefined).quoteRanges).toEqual([
@@ -242,7 +258,7 @@ describe('Markdown parsed in pieces', () => {
   });
 
   it('drops the cuts where an opener before and a closer after pair across them', () => {
-    const filler = Array.from({ length: 1000 }, (_, index) => `line ${index}`);
+    const filler = Array.from({ length: 600 }, (_, index) => `line ${index}`);
     for (const [open, close] of [
       ['*', '*'],
       ['_', '_'],
@@ -252,11 +268,11 @@ describe('Markdown parsed in pieces', () => {
       ['<b', '>'],
     ] as const) {
       const text = [`a ${open}x`, ...filler, `y${close} b`].join('\n');
-      const paired = inPieces(text, false, 1024);
+      const paired = inPieces(text, false, 512);
       expect(paired.same, open).toBe(true);
       expect(paired.parsedPieces.at(-1), open).toBe(text);
       // An opener with no closer after it bars nothing.
-      const unpaired = inPieces([`a ${open}x`, ...filler].join('\n'), false, 1024);
+      const unpaired = inPieces([`a ${open}x`, ...filler].join('\n'), false, 512);
       expect(unpaired.same, open).toBe(true);
       expect(unpaired.parsedPieces.length, open).toBeGreaterThan(2);
     }

@@ -66,6 +66,10 @@ export interface PieceCut {
   readonly closers: number;
 }
 
+/** The first line of front matter (YAML `---` or TOML `+++`), with its line ending. */
+const frontMatterOpening = /^(?:---|(\+)\+\+)[ \t]*\r?\n/;
+const yamlClosing = /\n---[ \t]*(?:\r?\n|$)/g;
+const tomlClosing = /\n\+\+\+[ \t]*(?:\r?\n|$)/g;
 /** A blank line: its line ending and the white space before the next one. */
 const blankLine = /\n[ \t]*(?:\r?\n|$)/g;
 /** The start of a line that cannot start a block: block-quote markers, then a letter. */
@@ -79,10 +83,23 @@ export function markdownPieceCuts(
   document: string,
   mdx: boolean,
   pieceLength = markdownPieceLength,
+  frontMatter = true,
 ): PieceCut[] {
   const cuts: PieceCut[] = [];
   if (document.length <= pieceLength) return cuts;
   if (document.includes(']:') || /\r(?!\n)/.test(document)) return cuts;
+  // Front matter (when the parser reads it) is no paragraph: the first stretch starts after it.
+  let bodyStart = 0;
+  const opening = frontMatter ? frontMatterOpening.exec(document) : null;
+  if (opening) {
+    const closing = opening[1] === '+' ? tomlClosing : yamlClosing;
+    closing.lastIndex = opening[0].length - 1;
+    const match = closing.exec(document);
+    // Unclosed, it is not front matter, but micromark then reads what follows oddly (a block
+    // quote after it is paragraph text): parse such a document whole.
+    if (!match) return cuts;
+    bodyStart = match.index + match[0].length;
+  }
   const cutStretch = (start: number, end: number): void => {
     if (end - start <= pieceLength) return;
     const stretch = document.slice(start, end);
@@ -130,8 +147,8 @@ export function markdownPieceCuts(
       target = cut + pieceLength;
     }
   };
-  let stretchStart = 0;
-  blankLine.lastIndex = 0;
+  let stretchStart = bodyStart;
+  blankLine.lastIndex = bodyStart;
   let match: RegExpExecArray | null;
   while ((match = blankLine.exec(document))) {
     cutStretch(stretchStart, match.index);

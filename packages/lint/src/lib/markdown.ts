@@ -127,7 +127,7 @@ export function parseMarkdown(
   // An enormous paragraph is parsed in pieces, joined into the same tree (see markdown-pieces.ts).
   const tree = parseInPieces(
     document,
-    markdownPieceCuts(document, mdx),
+    markdownPieceCuts(document, mdx, undefined, atDocumentStart),
     (piece, atStart) =>
       (mdxParser ?? markdownParser(atDocumentStart && atStart, footnotes)).parse(
         piece,
