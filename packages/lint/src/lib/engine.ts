@@ -14,7 +14,7 @@ import { applyDirectives } from './directives.js';
 import { formatFromPath, type Format } from './format.js';
 import { batchCharacters, blocksToRoot, blocksToRoots, emptyRoot } from './nlcst.js';
 import { appendAll } from './append.js';
-import { blockText, type Block } from './pieces.js';
+import type { Block } from './pieces.js';
 import { LineIndex } from './positions.js';
 import type { Reader } from './reader.js';
 import { tokenize } from './tokenize.js';
@@ -175,11 +175,10 @@ export function lintWith(
   const lineOf = (offset: number): number => lines.lineOf(offset);
   const blocks: Block[] = [];
   if (fastPath) {
-    for (const block of document.blocks) {
-      if (!engine.prefilter(blockText(block, lineOf))) continue;
-      // Only the sentences around a candidate (and what context rules read of the others).
+    // Only blocks that can match, and of those only the sentences around a candidate (with
+    // what context rules read of the others).
+    for (const block of document.blocks)
       appendAll(blocks, windowBlock(block, engine.window, engine.prefilter, lineOf));
-    }
   } else {
     appendAll(blocks, document.blocks);
   }

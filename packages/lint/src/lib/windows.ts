@@ -14,7 +14,7 @@ import {
  *
  * In term-dense prose most paragraphs hold one term in one of their sentences, and parsing the
  * others was most of the time spent on them. A block is cut between two sentences where
- * parse-latin certainly ends one (`sentenceCut`); the parts without a candidate are dropped
+ * parse-latin certainly ends one (`findCuts`); the parts without a candidate are dropped
  * unless the checker could still read them:
  *
  * - a negation is looked for up to `window.wordsBefore` words before a match, across sentence
@@ -35,12 +35,60 @@ import {
 const minimumCharacters = 400;
 
 /**
- * A full stop ending a lower-case word (after a space), white space without a line break, and a
- * capitalised word followed by white space and a letter: parse-latin ends a sentence there
- * unless the word is an abbreviation (`endsSentence`), and its sentence plugins never merge
- * tokens across that white space, so both sides parse as they would together.
+ * Where a block may be cut: a full stop ending a lower-case word of two letters or more (after a
+ * space or a tab), white space without a line break, and a capitalised word followed by white
+ * space and a letter. parse-latin ends a sentence there unless the word is an abbreviation
+ * (`endsSentence`), and its sentence plugins never merge tokens across that white space, so both
+ * sides parse as they would together. (Scanned by hand from each full stop: an expression with
+ * look-arounds tried at every character was a tenth of the time of a term-dense paragraph.)
  */
-const sentenceCut = /(?<=[ \t])(\p{Ll}{2,})\.([ \t]+)(?=(\p{Lu}\p{Ll}*)[ \t]+\p{L})/gu;
+function findCuts(
+  value: string,
+  found: (last: string, from: number, to: number, first: string) => void,
+): void {
+  for (let stop = value.indexOf('.'); stop !== -1; stop = value.indexOf('.', stop + 1)) {
+    let start = stop;
+    while (start > 0 && isLower(value.charCodeAt(start - 1), value.charAt(start - 1))) start--;
+    if (stop - start < 2 || start === 0 || !isSpace(value.charCodeAt(start - 1))) continue;
+    let to = stop + 1;
+    while (to < value.length && isSpace(value.charCodeAt(to))) to++;
+    if (to === stop + 1 || !isUpper(value.charCodeAt(to), value.charAt(to))) continue;
+    let end = to + 1;
+    while (end < value.length && isLower(value.charCodeAt(end), value.charAt(end))) end++;
+    let next = end;
+    while (next < value.length && isSpace(value.charCodeAt(next))) next++;
+    if (
+      next === end ||
+      next >= value.length ||
+      !isLetter(value.charCodeAt(next), value.charAt(next))
+    )
+      continue;
+    found(value.slice(start, stop), stop + 1, to, value.slice(to, end));
+  }
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09;
+}
+
+const lower = /\p{Ll}/u;
+const upper = /\p{Lu}/u;
+const letter = /\p{L}/u;
+
+function isLower(code: number, character: string): boolean {
+  if (code < 0x80) return code >= 0x61 && code <= 0x7a;
+  return lower.test(character);
+}
+
+function isUpper(code: number, character: string): boolean {
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  return upper.test(character);
+}
+
+function isLetter(code: number, character: string): boolean {
+  if (code < 0x80) return (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
+  return letter.test(character);
+}
 
 /** Quotation marks the checker pairs (see retext-luxembourg's `quoteSpans`). */
 const quotationMark = /["\u201C\u201D\u201E\u00AB\u00BB\u2018]/u;
@@ -90,15 +138,22 @@ function holdsNoQuotation(part: Block): boolean {
   return true;
 }
 
-/** White-space-separated chunks holding a letter or digit: at most as many as the words. */
-const wordChunk = /[^\s]*[\p{L}\p{N}][^\s]*/gu;
-
-function wordsAtLeast(part: Block): number {
+/**
+ * White-space-separated chunks holding a letter or digit, counted up to `enough`: at most as
+ * many as the part's words.
+ */
+function wordsAtLeast(part: Block, enough: number): number {
   let count = 0;
-  for (const piece of part.pieces)
-    if (piece.kind === 'text') count += piece.value.match(wordChunk)?.length ?? 0;
+  for (const piece of part.pieces) {
+    if (piece.kind !== 'text') continue;
+    wordChunk.lastIndex = 0;
+    while (count < enough && wordChunk.test(piece.value)) count++;
+    if (count >= enough) break;
+  }
   return count;
 }
+
+const wordChunk = /[^\s]*[\p{L}\p{N}][^\s]*/gu;
 
 /** Split `block` at `cuts` (in order) into parts, dropping each cut's white space. */
 function partsOf(block: Block, cuts: readonly Cut[]): Block[] {
@@ -129,8 +184,9 @@ function partsOf(block: Block, cuts: readonly Cut[]): Block[] {
 }
 
 /**
- * The parts of `block` to parse (see above): the block itself when nothing can be dropped,
- * else runs of sentences, each after the first continuing the paragraph of the one before.
+ * The parts of `block` to parse (see above): none when no part can match (`mayMatch`, the
+ * prefilter), the block itself when nothing can be dropped, else runs of sentences, each after
+ * the first continuing the paragraph of the one before.
  */
 export function windowBlock(
   block: Block,
@@ -138,24 +194,21 @@ export function windowBlock(
   mayMatch: (text: string) => boolean,
   lineOf: (offset: number) => number,
 ): Block[] {
-  if (block.continues) return [block];
+  const whole = (): Block[] => (mayMatch(blockText(block, lineOf)) ? [block] : []);
+  if (block.continues) return whole();
   let characters = 0;
   for (const piece of block.pieces) if (piece.kind === 'text') characters += piece.value.length;
-  if (characters < minimumCharacters || characters > maximumSliceLength) return [block];
+  if (characters < minimumCharacters || characters > maximumSliceLength) return whole();
 
   const cuts: Cut[] = [];
   for (const [index, piece] of block.pieces.entries()) {
     if (piece.kind !== 'text') continue;
-    const { value } = piece as TextPiece;
-    sentenceCut.lastIndex = 0;
-    for (let match = sentenceCut.exec(value); match; match = sentenceCut.exec(value)) {
-      const [, last = '', space = '', first = ''] = match;
-      if (!endsSentence(last) || window.joins(last.toLowerCase(), first.toLowerCase())) continue;
-      const from = match.index + last.length + 1;
-      cuts.push({ piece: index, from, to: from + space.length });
-    }
+    findCuts(piece.value, (last, from, to, first) => {
+      if (endsSentence(last) && !window.joins(last.toLowerCase(), first.toLowerCase()))
+        cuts.push({ piece: index, from, to });
+    });
   }
-  if (cuts.length === 0) return [block];
+  if (cuts.length === 0) return whole();
 
   const parts = partsOf(block, cuts);
   const candidate = parts.map((part) => mayMatch(blockText(part, lineOf)));
@@ -166,47 +219,54 @@ export function windowBlock(
     let words = 0;
     for (let before = index - 1; before >= 0 && words < window.wordsBefore; before--) {
       kept[before] = true;
-      words += wordsAtLeast(parts[before] as Block);
+      words += wordsAtLeast(parts[before] as Block, window.wordsBefore - words);
     }
   }
   // A part where a quotation mark could pair is kept too (it holds no match, so no rule starts
   // in it; it only has to be there for the pairing).
   for (const [index, part] of parts.entries())
     if (!kept[index]) kept[index] = !holdsNoQuotation(part);
+  // No part can match (a term cannot run across a full stop), so neither can the block.
+  if (!candidate.includes(true)) return [];
   if (kept.every(Boolean)) return [block];
 
   // Runs of kept parts become one part each; a run after a dropped part continues the paragraph.
   const windows: Block[] = [];
-  let run: Block[] = [];
   let previousEnd: number | undefined;
-  const flush = (): void => {
-    const first = run[0];
-    const last = run.at(-1);
-    if (!first || !last) return;
+  let runStart = -1;
+  const flush = (runEnd: number): void => {
+    if (runStart === -1) return;
     const pieces: Piece[] = [];
-    for (const [index, part] of run.entries()) {
-      if (index > 0) {
+    for (let index = runStart; index < runEnd; index++) {
+      if (index > runStart) {
         // The white space of the cut between two kept parts, as it stands in the block.
-        const cut = cuts[parts.indexOf(part) - 1] as Cut;
-        const piece = block.pieces[cut.piece] as TextPiece;
-        pieces.push(slicePiece(piece, cut.from, cut.to));
+        const cut = cuts[index - 1] as Cut;
+        pieces.push(slicePiece(block.pieces[cut.piece] as TextPiece, cut.from, cut.to));
       }
-      for (const piece of part.pieces) pieces.push(piece);
+      for (const piece of (parts[index] as Block).pieces) pieces.push(piece);
     }
-    const merged: Block = { start: first.start, end: last.end, pieces: mergeTexts(pieces) };
+    const last = parts[runEnd - 1] as Block;
+    const merged: Block = {
+      start: runStart === 0 ? block.start : (parts[runStart] as Block).start,
+      end: runEnd === parts.length ? block.end : last.end,
+      pieces: mergeTexts(pieces),
+    };
     windows.push(
       previousEnd === undefined
         ? merged
         : { ...merged, continues: { after: previousEnd, space: ' ', sentence: false } },
     );
-    previousEnd = last.end;
-    run = [];
+    previousEnd = merged.end;
+    runStart = -1;
   };
-  for (const [index, part] of parts.entries()) {
-    if (kept[index]) run.push(part);
-    else flush();
+  for (let index = 0; index < parts.length; index++) {
+    if (kept[index]) {
+      if (runStart === -1) runStart = index;
+    } else {
+      flush(index);
+    }
   }
-  flush();
+  flush(parts.length);
   return windows;
 }
 
