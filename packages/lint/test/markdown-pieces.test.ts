@@ -23,6 +23,8 @@ import { markdownPieceCuts, parseInPieces, type TreeNode } from '../src/lib/mark
 const runs = Number(process.env['FUZZ_RUNS'] ?? '1500');
 /** Fixed unless FUZZ_SEED is given, so a failure can be replayed. */
 const seed = Number(process.env['FUZZ_SEED'] ?? '20261123');
+/** Room for `pnpm fuzz`'s many runs (a hang is still caught). */
+const timeout = Math.max(60_000, runs * 30);
 
 const parsers = {
   markdown: unified()
@@ -171,7 +173,7 @@ const document = fc
   });
 
 describe('Markdown parsed in pieces', () => {
-  it(`joins into the whole document's tree (${runs} generated documents)`, () => {
+  it(`joins into the whole document's tree (${runs} generated documents)`, { timeout }, () => {
     let cutDocuments = 0;
     let joined = 0;
     fc.assert(
@@ -189,24 +191,30 @@ describe('Markdown parsed in pieces', () => {
     expect(joined).toBeGreaterThan(runs);
   });
 
-  it(`joins MDX into the whole document's tree (${Math.ceil(runs / 4)} generated documents)`, () => {
-    let joined = 0;
-    fc.assert(
-      fc.property(document, fc.integer({ min: 1, max: 80 }), (text, pieceLength) => {
-        let whole: unknown;
-        try {
-          whole = plain(parsers.mdx.parse(text));
-        } catch {
-          return; // not valid MDX as a whole: nothing to compare
-        }
-        const cuts = markdownPieceCuts(text, true, pieceLength);
-        joined += cuts.length;
-        expect(plain(parseInPieces(text, cuts, parseMdxPiece))).toEqual(whole);
-      }),
-      { numRuns: Math.ceil(runs / 4), seed },
-    );
-    expect(joined).toBeGreaterThan(runs / 8);
-  });
+  it(
+    `joins MDX into the whole document's tree (${Math.ceil(runs / 4)} generated documents)`,
+    {
+      timeout,
+    },
+    () => {
+      let joined = 0;
+      fc.assert(
+        fc.property(document, fc.integer({ min: 1, max: 80 }), (text, pieceLength) => {
+          let whole: unknown;
+          try {
+            whole = plain(parsers.mdx.parse(text));
+          } catch {
+            return; // not valid MDX as a whole: nothing to compare
+          }
+          const cuts = markdownPieceCuts(text, true, pieceLength);
+          joined += cuts.length;
+          expect(plain(parseInPieces(text, cuts, parseMdxPiece))).toEqual(whole);
+        }),
+        { numRuns: Math.ceil(runs / 4), seed },
+      );
+      expect(joined).toBeGreaterThan(runs / 8);
+    },
+  );
 
   /** Parse `text` in pieces; the pieces parsed, and whether the joined tree equals the whole tree. */
   function inPieces(text: string, mdx = false, pieceLength?: number) {
@@ -289,15 +297,21 @@ describe('Markdown parsed in pieces', () => {
 });
 
 describe('GFM without footnotes', () => {
-  it(`parses documents without "]:" as full GFM does (${runs} generated documents)`, () => {
-    fc.assert(
-      fc.property(document, (text) => {
-        fc.pre(!text.includes(']:'));
-        expect(plain(parsers.withoutFootnotes.parse(text))).toEqual(
-          plain(parsers.markdown.parse(text)),
-        );
-      }),
-      { numRuns: runs, seed },
-    );
-  });
+  it(
+    `parses documents without "]:" as full GFM does (${runs} generated documents)`,
+    {
+      timeout,
+    },
+    () => {
+      fc.assert(
+        fc.property(document, (text) => {
+          fc.pre(!text.includes(']:'));
+          expect(plain(parsers.withoutFootnotes.parse(text))).toEqual(
+            plain(parsers.markdown.parse(text)),
+          );
+        }),
+        { numRuns: runs, seed },
+      );
+    },
+  );
 });
