@@ -33,6 +33,11 @@ const filler = [
   'Schools asked for more training on online safety.',
   'Analysts compared the figures with those of the previous year.',
   'The hearing was adjourned until the next morning.',
+  // Quotations closed within their sentence (a part that can be left out), and apostrophes.
+  '“We approve every complaint we receive,” the mayor said.',
+  'The sign on the door said "closed" for the whole week.',
+  "The council's report on the girls' school was published.",
+  'Campaigners called it ‘a scandal’ in their statement.',
 ];
 
 /** Sentences that make a rule read across a sentence end, or that end no sentence. */
@@ -75,15 +80,18 @@ function tricky(random: Random): string {
 }
 
 function paragraph(random: Random): string {
-  const sentences: string[] = [];
   const count = 8 + Math.floor(random() * 16);
+  // Some paragraphs are hard-wrapped: a line break between two sentences may end the paragraph
+  // for parse-latin.
+  const wrapped = random() < 0.3;
+  let text = '';
   for (let index = 0; index < count; index++) {
     const roll = random();
-    sentences.push(
-      roll < 0.55 ? pick(random, filler) : roll < 0.75 ? pick(random, examples) : tricky(random),
-    );
+    if (index > 0) text += wrapped && random() < 0.3 ? '\n' : random() < 0.8 ? ' ' : '  ';
+    text +=
+      roll < 0.55 ? pick(random, filler) : roll < 0.75 ? pick(random, examples) : tricky(random);
   }
-  return sentences.join(random() < 0.8 ? ' ' : '  ');
+  return text;
 }
 
 /** Every own field of a message except the stack trace. */

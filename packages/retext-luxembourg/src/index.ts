@@ -4,6 +4,7 @@ export {
   createSentenceWindow,
   isMentionColumnHeader,
 } from './lib/default.js';
+export { quotationPairs } from './lib/context.js';
 export type { SentenceWindow } from './lib/plugin.js';
 export type {
   Fix,

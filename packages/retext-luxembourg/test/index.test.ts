@@ -1,19 +1,24 @@
 import { retext } from 'retext';
 import { describe, expect, it } from 'vitest';
 import { getTerm, terms } from '@luxlint/terms';
-import retextLuxembourg, { createPrefilter, createSentenceWindow } from 'retext-luxembourg';
+import retextLuxembourg, {
+  createPrefilter,
+  createSentenceWindow,
+  quotationPairs,
+} from 'retext-luxembourg';
 import { compiledFor, createPrefilterFor } from '../src/lib/plugin.js';
 import type { LuxembourgMessage, Options } from '../src/lib/types.js';
 import { testDataset } from './fixtures/dataset.js';
 import { check, lintTest } from './helpers.js';
 
 describe('API', () => {
-  it('exposes the default attacher, createPrefilter, createSentenceWindow and isMentionColumnHeader only', async () => {
+  it('exposes the default attacher, createPrefilter, createSentenceWindow, isMentionColumnHeader and quotationPairs only', async () => {
     expect(Object.keys(await import('retext-luxembourg')).sort()).toEqual([
       'createPrefilter',
       'createSentenceWindow',
       'default',
       'isMentionColumnHeader',
+      'quotationPairs',
     ]);
   });
 
@@ -243,5 +248,23 @@ describe('createSentenceWindow', () => {
   it('lets no sentence end be cut when allow phrases are set (they ignore punctuation)', () => {
     const window = createSentenceWindow({ allow: ['seized child'] });
     expect(window.joins('town', 'the')).toBe(true);
+  });
+});
+
+describe('quotationPairs', () => {
+  it('pairs quotation marks as the quotation rule does, by UTF-16 index', () => {
+    const text = 'He said “no” and "yes" then ‘maybe’ and 😀 "open';
+    const pairs = quotationPairs(text);
+    expect(pairs.map(([open, close]) => [text[open], close === -1 ? '' : text[close]])).toEqual([
+      ['“', '”'],
+      ['"', '"'],
+      ['‘', '’'],
+      ['"', ''],
+    ]);
+    expect(pairs.at(-1)).toEqual([text.lastIndexOf('"'), -1]);
+  });
+
+  it('pairs nothing in an apostrophe between letters', () => {
+    expect(quotationPairs("the workers' rights and the girl's phone")).toEqual([]);
   });
 });

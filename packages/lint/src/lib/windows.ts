@@ -1,5 +1,5 @@
 import { ParseEnglish } from 'parse-english';
-import type { SentenceWindow } from 'retext-luxembourg';
+import { quotationPairs, type SentenceWindow } from 'retext-luxembourg';
 import {
   blockText,
   maximumSliceLength,
@@ -21,8 +21,10 @@ import {
  *   ends: enough sentences before each candidate part are kept to hold that many words;
  * - a legal title (punctuation ignored) or an `allow` phrase may run across a sentence end: no
  *   cut where one could (`window.joins`);
- * - quotation marks are paired over the whole paragraph: a part holding one is kept (an
- *   apostrophe between two letters pairs with nothing);
+ * - quotation marks are paired over the whole paragraph: a part whose marks pair with marks
+ *   outside it is kept (`quotationPairs`, the checker's own pairing);
+ * - a line break between two sentences may end the paragraph for parse-latin: a part holding
+ *   one is kept, so no two paragraphs are joined into one;
  * - every other context rule stays within a sentence, or reads only words joined by white space
  *   or hyphens, which a cut after a full stop separates anyway.
  *
@@ -122,6 +124,54 @@ interface Cut {
   readonly to: number;
 }
 
+/**
+ * For each part, whether its quotation marks pair only among themselves (so that dropping it
+ * changes no other pairing). In a block of one line (one paragraph for parse-latin) without
+ * surrogates, the block's characters are paired as the checker pairs them
+ * (`quotationPairs`); otherwise only parts with no mark that could pair count (`holdsNoQuotation`).
+ */
+function quotationsWithin(
+  block: Block,
+  parts: readonly Block[],
+  cuts: readonly Cut[],
+  texts: readonly string[],
+): boolean[] {
+  const simple = parts.map(holdsNoQuotation);
+  if (simple.every(Boolean) || texts.some((text) => /[\n\r\uD800-\uDFFF]/u.test(text)))
+    return simple;
+  // The characters the checker reads (text pieces; inline code and URLs are not read), with where
+  // each part's begin.
+  let characters = '';
+  const starts: number[] = [];
+  for (const [index, part] of parts.entries()) {
+    if (index > 0) {
+      const cut = cuts[index - 1] as Cut;
+      characters += (block.pieces[cut.piece] as TextPiece).value.slice(cut.from, cut.to);
+    }
+    starts.push(characters.length);
+    for (const piece of part.pieces) if (piece.kind === 'text') characters += piece.value;
+  }
+  const partAt = (at: number): number => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= at) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  const within = parts.map(() => true);
+  for (const [open, close] of quotationPairs(characters)) {
+    const first = partAt(open);
+    if (close === -1 || partAt(close) !== first) {
+      within[first] = false;
+      if (close !== -1) within[partAt(close)] = false;
+    }
+  }
+  return within;
+}
+
 /** Whether a part may be dropped as far as quotations go: no quotation mark can pair in it. */
 function holdsNoQuotation(part: Block): boolean {
   for (const piece of part.pieces) {
@@ -211,7 +261,8 @@ export function windowBlock(
   if (cuts.length === 0) return whole();
 
   const parts = partsOf(block, cuts);
-  const candidate = parts.map((part) => mayMatch(blockText(part, lineOf)));
+  const texts = parts.map((part) => blockText(part, lineOf));
+  const candidate = texts.map((text) => mayMatch(text));
   const kept = [...candidate];
   for (const [index, isCandidate] of candidate.entries()) {
     if (!isCandidate) continue;
@@ -222,10 +273,13 @@ export function windowBlock(
       words += wordsAtLeast(parts[before] as Block, window.wordsBefore - words);
     }
   }
-  // A part where a quotation mark could pair is kept too (it holds no match, so no rule starts
-  // in it; it only has to be there for the pairing).
-  for (const [index, part] of parts.entries())
-    if (!kept[index]) kept[index] = !holdsNoQuotation(part);
+  // A part with a line break is kept: parse-latin may end the paragraph there, and the parts
+  // after it must not be joined to the paragraph before.
+  for (const [index, text] of texts.entries()) if (/[\n\r]/u.test(text)) kept[index] = true;
+  // A part whose quotation marks could pair with others is kept too (it holds no match, so no
+  // rule starts in it; it only has to be there for the pairing).
+  const quiet = quotationsWithin(block, parts, cuts, texts);
+  for (const [index, within] of quiet.entries()) if (!within) kept[index] = true;
   // No part can match (a term cannot run across a full stop), so neither can the block.
   if (!candidate.includes(true)) return [];
   if (kept.every(Boolean)) return [block];

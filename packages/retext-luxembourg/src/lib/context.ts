@@ -871,12 +871,47 @@ export function quoteSpans(
   offsets: readonly number[],
 ): QuoteRange[] {
   const spans: QuoteRange[] = [];
+  const endOffset = (index: number): number =>
+    (offsets[index] ?? 0) + (characters[index]?.length ?? 1);
+  // A quotation opened and never closed runs to the end of the paragraph: the writer quoted to
+  // the end (or continues the quotation in the next paragraph).
+  const lastOffset = characters.length > 0 ? endOffset(characters.length - 1) : 0;
+  pairQuotes(characters, (open, close) =>
+    spans.push([offsets[open] ?? 0, close === -1 ? lastOffset : endOffset(close)]),
+  );
+  return spans;
+}
+
+/**
+ * Which quotation marks of a paragraph's text pair with which (see `quoteSpans`): pairs of
+ * UTF-16 indices into `text`, the closing one `-1` for a quotation never closed. A host that
+ * leaves part of a paragraph unparsed uses it to know that the quotation marks of that part pair
+ * only among themselves.
+ */
+export function quotationPairs(text: string): Array<readonly [open: number, close: number]> {
+  const characters = Array.from(text);
+  const offsets: number[] = [];
+  let offset = 0;
+  for (const character of characters) {
+    offsets.push(offset);
+    offset += character.length;
+  }
+  const pairs: Array<readonly [number, number]> = [];
+  pairQuotes(characters, (open, close) =>
+    pairs.push([offsets[open] ?? 0, close === -1 ? -1 : (offsets[close] ?? 0)]),
+  );
+  return pairs;
+}
+
+/** Pair the quotation marks of `characters` (indices; `close` -1 for one never closed). */
+function pairQuotes(
+  characters: readonly string[],
+  pair: (open: number, close: number) => void,
+): void {
   const curly: number[] = [];
   const guillemets: number[] = [];
   const singles: number[] = [];
   let straight: number | undefined;
-  const endOffset = (index: number): number =>
-    (offsets[index] ?? 0) + (characters[index]?.length ?? 1);
 
   for (const [index, character] of characters.entries()) {
     const previous = characters[index - 1] ?? ' ';
@@ -888,7 +923,7 @@ export function quoteSpans(
         break;
       case '\u201D': {
         const open = curly.pop();
-        if (open !== undefined) spans.push([offsets[open] ?? 0, endOffset(index)]);
+        if (open !== undefined) pair(open, index);
         break;
       }
       case '\u00AB':
@@ -896,14 +931,14 @@ export function quoteSpans(
         break;
       case '\u00BB': {
         const open = guillemets.pop();
-        if (open !== undefined) spans.push([offsets[open] ?? 0, endOffset(index)]);
+        if (open !== undefined) pair(open, index);
         break;
       }
       case '"':
         if (straight === undefined) {
           if (!space.test(next)) straight = index;
         } else if (!space.test(previous)) {
-          spans.push([offsets[straight] ?? 0, endOffset(index)]);
+          pair(straight, index);
           straight = undefined;
         }
         break;
@@ -921,19 +956,13 @@ export function quoteSpans(
           singles.push(index);
         } else if (singles.length > 0 && !letterOrDigit.test(next) && !space.test(previous)) {
           const open = singles.pop();
-          if (open !== undefined) spans.push([offsets[open] ?? 0, endOffset(index)]);
+          if (open !== undefined) pair(open, index);
         }
         break;
       default:
     }
   }
-  // A quotation opened and never closed runs to the end of the paragraph: the writer quoted to
-  // the end (or continues the quotation in the next paragraph).
-  const lastOffset = characters.length > 0 ? endOffset(characters.length - 1) : 0;
-  for (const open of [...curly, ...(straight === undefined ? [] : [straight])]) {
-    spans.push([offsets[open] ?? 0, lastOffset]);
-  }
-  return spans;
+  for (const open of [...curly, ...(straight === undefined ? [] : [straight])]) pair(open, -1);
 }
 
 /** Words on either side of a consent-implying match in which a child must be indicated. */
