@@ -21,43 +21,59 @@ export interface PluginMessage {
   fix?: JsonFix | null | undefined;
 }
 
-/** Maps offsets to 1-based line and column (UTF-16), counting CRLF, LF and CR as one break. */
+/**
+ * Maps offsets to 1-based line and column (UTF-16), counting CRLF, LF and CR as one break. The
+ * line starts are found on first use: the plugin's messages usually carry their lines already.
+ */
 export class LineIndex {
-  readonly #starts: number[] = [0];
+  readonly #text: string;
+  readonly #separator: RegExp | undefined;
+  #found: number[] | undefined;
 
   /** `separator` (global) replaces the usual CRLF, LF or CR. */
   constructor(text: string, separator?: RegExp) {
-    if (separator) {
-      for (const match of text.matchAll(separator))
-        this.#starts.push(match.index + match[0].length);
-      return;
-    }
-    // What /\r\n|\n|\r/g finds, without a match object per line (files of a folder run with
-    // findings are indexed whole).
-    for (let index = 0; index < text.length; index++) {
-      const code = text.charCodeAt(index);
-      if (code === 10) this.#starts.push(index + 1);
-      else if (code === 13) {
-        if (text.charCodeAt(index + 1) === 10) index++;
-        this.#starts.push(index + 1);
-      }
-    }
+    this.#text = text;
+    this.#separator = separator;
+  }
+
+  get #starts(): number[] {
+    this.#found ??= lineStarts(this.#text, this.#separator);
+    return this.#found;
   }
 
   point(offset: number): { line: number; column: number } {
+    const starts = this.#starts;
     let low = 0;
-    let high = this.#starts.length - 1;
+    let high = starts.length - 1;
     while (low < high) {
       const middle = (low + high + 1) >> 1;
-      if ((this.#starts[middle] ?? 0) <= offset) low = middle;
+      if ((starts[middle] ?? 0) <= offset) low = middle;
       else high = middle - 1;
     }
-    return { line: low + 1, column: offset - (this.#starts[low] ?? 0) + 1 };
+    return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
   }
 
   offset(line: number, column: number): number {
     return (this.#starts[line - 1] ?? 0) + column - 1;
   }
+}
+
+function lineStarts(text: string, separator: RegExp | undefined): number[] {
+  const starts = [0];
+  if (separator) {
+    for (const match of text.matchAll(separator)) starts.push(match.index + match[0].length);
+    return starts;
+  }
+  // What /\r\n|\n|\r/g finds, without a match object per line.
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 10) starts.push(index + 1);
+    else if (code === 13) {
+      if (text.charCodeAt(index + 1) === 10) index++;
+      starts.push(index + 1);
+    }
+  }
+  return starts;
 }
 
 /**
