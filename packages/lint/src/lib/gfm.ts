@@ -6,10 +6,18 @@ import type { Processor } from 'unified';
 export interface GfmSyntaxOptions {
   /**
    * Whether footnotes (`[^1]` calls, `[^1]: …` definitions) are recognised (default `true`).
-   * Turn them off only for a document without `]:`: it can hold no definition, and a footnote
-   * call without its definition is plain text, so the parse is the same.
+   * Turn them off only for a document that cannot define one (see `mayDefineFootnotes`): a
+   * footnote call without its definition is plain text, so the parse is the same.
    */
   readonly footnotes?: boolean;
+}
+
+/**
+ * Whether `document` may hold a footnote definition (`[^label]: …`), which needs both `[^` and
+ * `]:` as written.
+ */
+export function mayDefineFootnotes(document: string): boolean {
+  return document.includes('[^') && document.includes(']:');
 }
 
 /** The constructs of micromark-extension-gfm-footnote, by name. */

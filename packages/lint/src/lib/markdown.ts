@@ -1,6 +1,6 @@
 import type { Root as MdastRoot } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
-import { remarkGfmSyntax } from './gfm.js';
+import { mayDefineFootnotes, remarkGfmSyntax } from './gfm.js';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Position } from 'unist';
@@ -123,7 +123,7 @@ export function parseMarkdown(
     );
   assertNesting(document);
   const mdx = mdxParser !== undefined;
-  const footnotes = document.includes(']:');
+  const footnotes = mayDefineFootnotes(document);
   // An enormous paragraph is parsed in pieces, joined into the same tree (see markdown-pieces.ts).
   const tree = parseInPieces(
     document,

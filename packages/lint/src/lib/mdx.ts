@@ -1,5 +1,5 @@
 import remarkFrontmatter from 'remark-frontmatter';
-import { remarkGfmSyntax } from './gfm.js';
+import { mayDefineFootnotes, remarkGfmSyntax } from './gfm.js';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -8,8 +8,8 @@ import type { ParsedDocument } from './parsed.js';
 import type { Reader } from './reader.js';
 
 // In a module of its own: remark-mdx brings acorn, the largest part of the code a Markdown-only
-// host would otherwise load. Without `]:` a document holds no footnote definition, and GFM
-// footnotes are left out (see `remarkGfmSyntax`).
+// host would otherwise load. A document that cannot define a footnote is read without GFM
+// footnotes (see `remarkGfmSyntax`).
 const mdxParsers = [true, false].map((footnotes) =>
   unified()
     .use(remarkParse)
@@ -20,7 +20,7 @@ const mdxParsers = [true, false].map((footnotes) =>
 );
 const mdxParser = {
   parse: (document: string): unknown =>
-    mdxParsers[document.includes(']:') ? 0 : 1]!.parse(document),
+    mdxParsers[mayDefineFootnotes(document) ? 0 : 1]!.parse(document),
 };
 
 /** Parse MDX into prose blocks, block-quote ranges and control comments (always whole). */
