@@ -148,18 +148,21 @@ describe('nesting', () => {
       file: 'list.md',
       make: (depth: number) => '- '.repeat(depth) + 'child porn\n',
       context: undefined,
+      found: 100,
     },
     {
       name: 'nested block quotes',
       file: 'quote.md',
       make: (depth: number) => '> '.repeat(depth) + 'child porn\n',
       context: 'quotation',
+      found: 100,
     },
     {
       name: 'nested block quotes and lists mixed',
       file: 'mixed.md',
       make: (depth: number) => '> - '.repeat(depth / 2) + 'child porn\n',
       context: 'quotation',
+      found: 100,
     },
     {
       name: 'nested HTML elements (div, blockquote, ul, li)',
@@ -169,21 +172,23 @@ describe('nesting', () => {
         'child porn' +
         '</li></ul></blockquote></div>'.repeat(depth / 4),
       context: 'quotation',
+      found: 1000,
     },
     {
       name: 'nested MDX elements',
       file: 'nested.mdx',
       make: (depth: number) => '<A>'.repeat(depth) + 'child porn' + '</A>'.repeat(depth) + '\n',
       context: undefined,
+      found: 1000,
     },
   ];
   const format = (file: string) =>
     ({ md: 'markdown', html: 'html', mdx: 'mdx' })[file.split('.').pop() ?? ''];
 
-  for (const { name, file, make, context } of shapes) {
-    for (const depth of [1000, 5000]) {
+  for (const { name, file, make, context, found } of shapes) {
+    for (const depth of [found, 5000]) {
       it(
-        `${depth.toLocaleString('en')} ${name}: ${depth === 1000 ? 'the term is found at its offset' : 'found, or refused in one line as nested too deeply'}`,
+        `${depth.toLocaleString('en')} ${name}: ${depth === found ? 'the term is found at its offset' : 'found, or refused in one line as nested too deeply'}`,
         { timeout: 120_000 },
         async () => {
           const text = make(depth);
@@ -196,12 +201,12 @@ describe('nesting', () => {
             '--report-skipped',
           ]);
           expect(result.maxRssMb).toBeLessThan(1024);
-          if (depth > 1000 && result.code === 2) {
+          if (depth > found && result.code === 2) {
             // Deeper than the parsers' recursion allows, or (Markdown containers opened on one
             // line) than the Markdown reader's limit: a clear error naming the file, no output.
             expect([
               `${path.relative(process.cwd(), filePath)}: cannot be parsed as ${format(file)}: nested too deeply or a word too long (the parser ran out of stack)`,
-              `${path.relative(process.cwd(), filePath)}: cannot be parsed as ${format(file)}: nested too deeply: line 1 opens more than 1,000 block quotes or list items`,
+              `${path.relative(process.cwd(), filePath)}: cannot be parsed as ${format(file)}: nested too deeply: line 1 opens or continues more than 100 block quotes or list items`,
             ]).toContain(result.stderr.trim());
             expect(jsonOf(result.stdout).files).toEqual([]);
             measurements.push(`  → refused: nested too deeply`);
@@ -218,6 +223,45 @@ describe('nesting', () => {
       );
     }
   }
+
+  it(
+    'lists and block quotes nested one level deeper on each of 2,000 lines (4 MB each): refused by name and line, the next file still linted',
+    { timeout: 120_000 },
+    async () => {
+      const lists = path.join(dir, 'deep-lists.md');
+      const quotes = path.join(dir, 'deep-quotes.md');
+      const plain = path.join(dir, 'after-deep.md');
+      const lines = (line: (index: number) => string) =>
+        Array.from({ length: 2_000 }, (_, index) => line(index)).join('\n') + ' child porn\n';
+      await writeFile(
+        lists,
+        lines((index) => `${'  '.repeat(index)}- item ${index}`),
+      );
+      await writeFile(
+        quotes,
+        lines((index) => `${'> '.repeat(index + 1)}line ${index}`),
+      );
+      await writeFile(plain, 'Officers found child porn.\n');
+      const result = await runMeasured('2,000 nested lines (lists, quotes)', [
+        lists,
+        quotes,
+        plain,
+        '--format',
+        'json',
+      ]);
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim().split('\n')).toEqual(
+        [lists, quotes].map(
+          (file) =>
+            `${path.relative(process.cwd(), file)}: cannot be parsed as markdown: nested too deeply: line 101 opens or continues more than 100 block quotes or list items`,
+        ),
+      );
+      const files = jsonOf(result.stdout).files;
+      expect(files.map((file) => file.path)).toEqual([path.relative(process.cwd(), plain)]);
+      expect(files[0]?.messages.map((message) => message['actual'])).toEqual(['child porn']);
+      expect(result.maxRssMb).toBeLessThan(512);
+    },
+  );
 });
 
 describe('Word documents', () => {

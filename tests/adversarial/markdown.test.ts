@@ -141,6 +141,8 @@ describe('brackets and ampersands', () => {
 });
 
 describe('nesting', () => {
+  const refusal = (line: number) =>
+    `nested too deeply: line ${line} opens or continues more than 100 block quotes or list items`;
   const oneLine = [
     { name: 'list items', make: (depth: number) => '- '.repeat(depth), context: 'prose' },
     { name: 'block quotes', make: (depth: number) => '> '.repeat(depth), context: 'quotation' },
@@ -152,49 +154,76 @@ describe('nesting', () => {
   ];
   for (const { name, make, context } of oneLine) {
     it(
-      `1,000 ${name} on one line: found; 1,001 and 5,000: refused as nested too deeply`,
-      {
-        timeout,
-      },
+      `100 ${name} on one line: found; 102 and ${heavy ? '50,000' : '5,000'}: refused as nested too deeply`,
+      { timeout },
       () => {
-        const text = `${make(1000)}child porn\n`;
-        expect(findings(text, 'markdown', `1,000 ${name}`)).toEqual([
+        const text = `${make(100)}child porn\n`;
+        expect(findings(text, 'markdown', `100 ${name}`)).toEqual([
           ['child-porn', text.indexOf('child porn'), context],
         ]);
-        for (const depth of [1002, 5000]) {
+        for (const depth of [102, heavy ? 50_000 : 5_000]) {
           for (const format of ['markdown', 'mdx'] as const) {
-            expect(() => lint(`${make(depth)}child porn\n`, { format }), format).toThrow(
-              'nested too deeply: line 1 opens more than 1,000 block quotes or list items',
-            );
+            for (const fastPath of [true, false]) {
+              expect(
+                () => lint(`Intro.\n\n${make(depth)}child porn\n`, { format, fastPath }),
+                `${format}, fast path ${fastPath}`,
+              ).toThrow(refusal(3));
+            }
           }
         }
       },
     );
   }
 
+  it('a line of 150 `- ` and nothing else is a thematic break, not nesting', () => {
+    const text = `child porn\n\n${'- '.repeat(150)}\n\nchild porn\n`;
+    expect(findings(text, 'markdown', 'a long thematic break')).toEqual([
+      ['child-porn', 0, 'prose'],
+      ['child-porn', text.lastIndexOf('child porn'), 'prose'],
+    ]);
+  });
+
+  // Line `index` (from 0) of each shape may be inside `1 + index` containers, or, indented by
+  // tabs (four columns each, two per possible list level), `1 + 2 × index`.
   const overLines = [
     {
       name: 'list items, each indented under the last',
       line: (index: number) => `${'  '.repeat(index)}- item ${index}`,
       context: 'prose',
-      // mdast-util-from-markdown walks every nested list's events once per enclosing list:
-      // 500 levels (250 KB) take about 6 s, 1,000 (1 MB) about a minute. Not bounded yet.
-      depth: heavy ? 500 : 200,
+      firstRefused: 101,
+    },
+    {
+      name: 'list items, each indented by one more tab',
+      line: (index: number) => `${'\t'.repeat(index)}- item ${index}`,
+      context: 'prose',
+      firstRefused: 51,
     },
     {
       name: 'block quotes, each one deeper',
       line: (index: number) => `${'> '.repeat(index + 1)}line ${index}`,
       context: 'quotation',
-      depth: heavy ? 1000 : 200,
+      firstRefused: 101,
     },
   ];
-  for (const { name, line, context, depth } of overLines) {
-    it(`${depth.toLocaleString('en')} ${name}, then a term: found`, { timeout }, () => {
-      const { text } = manyLines(depth, line);
-      const withTerm = `${text.trimEnd()} child porn\n`;
-      expect(findings(withTerm, 'markdown', name)).toEqual([
-        ['child-porn', withTerm.indexOf('child porn'), context],
-      ]);
-    });
+  for (const { name, line, context, firstRefused } of overLines) {
+    it(
+      `${name}: ${firstRefused - 1} lines and a term: found; ${heavy ? '5,000' : '1,000'} lines: refused at line ${firstRefused}`,
+      { timeout },
+      () => {
+        const { text } = manyLines(firstRefused - 1, line);
+        const withTerm = `${text.trimEnd()} child porn\n`;
+        expect(findings(withTerm, 'markdown', name)).toEqual([
+          ['child-porn', withTerm.indexOf('child porn'), context],
+        ]);
+        const deep = `${manyLines(heavy ? 5_000 : 1_000, line).text.trimEnd()} child porn\n`;
+        for (const format of ['markdown', 'mdx'] as const) {
+          const started = performance.now();
+          expect(() => lint(deep, { format }), format).toThrow(refusal(firstRefused));
+          timings.push(
+            `${format} / ${name}, refused (${deep.length.toLocaleString('en')} chars): ${(performance.now() - started).toFixed(0)} ms`,
+          );
+        }
+      },
+    );
   }
 });

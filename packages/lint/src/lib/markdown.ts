@@ -121,7 +121,6 @@ export function parseMarkdown(
       parseMarkdown(document.slice(1), mdxParser, atDocumentStart, isMentionHeader),
       1,
     );
-  assertNesting(document);
   const mdx = mdxParser !== undefined;
   const footnotes = mayDefineFootnotes(document);
   // An enormous paragraph is parsed in pieces, joined into the same tree (see markdown-pieces.ts).
@@ -385,7 +384,10 @@ function sliceLongBlocks(
   return blocks.length === parsed.blocks.length ? parsed : { ...parsed, blocks };
 }
 
-export const readMarkdown: Reader = (value, context) =>
-  context.fastPath
+export const readMarkdown: Reader = (value, context) => {
+  // Checked on the whole document, fast path or not, so that a line number names the line.
+  assertNesting(value);
+  return context.fastPath
     ? parseMarkdownRuns(value, context.mayMatch, context.isMentionHeader)
     : parseMarkdown(value, undefined, true, context.isMentionHeader);
+};

@@ -3,6 +3,7 @@ import { mayDefineFootnotes, remarkGfmSyntax } from './gfm.js';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { assertNesting } from './nesting.js';
 import { parseMarkdown } from './markdown.js';
 import type { ParsedDocument } from './parsed.js';
 import type { Reader } from './reader.js';
@@ -28,6 +29,7 @@ export function parseMdx(
   document: string,
   isMentionHeader?: (header: string) => boolean,
 ): ParsedDocument {
+  assertNesting(document);
   return parseMarkdown(document, mdxParser, true, isMentionHeader);
 }
 
