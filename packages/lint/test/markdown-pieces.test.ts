@@ -16,7 +16,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { isDeepStrictEqual as isEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { mayDefineFootnotes, remarkGfmSyntax } from '../src/lib/gfm.js';
+import { footnoteSupportFor, remarkGfmSyntax, type FootnoteSupport } from '../src/lib/gfm.js';
 import { parseMarkdown } from '../src/lib/markdown.js';
 import { markdownPieceCuts, parseInPieces, type TreeNode } from '../src/lib/markdown-pieces.js';
 
@@ -33,11 +33,6 @@ const parsers = {
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .freeze(),
   markdownBody: unified().use(remarkParse).use(remarkGfmSyntax).freeze(),
-  withoutFootnotes: unified()
-    .use(remarkParse)
-    .use(remarkGfmSyntax, { footnotes: false })
-    .use(remarkFrontmatter, ['yaml', 'toml'])
-    .freeze(),
   mdx: unified()
     .use(remarkParse)
     .use(remarkGfmSyntax)
@@ -296,22 +291,66 @@ describe('Markdown parsed in pieces', () => {
   });
 });
 
-describe('GFM without footnotes', () => {
-  it(
-    `parses documents that cannot define a footnote as full GFM does (${runs} generated documents)`,
-    {
-      timeout,
-    },
-    () => {
-      fc.assert(
-        fc.property(document, (text) => {
-          fc.pre(!mayDefineFootnotes(text));
-          expect(plain(parsers.withoutFootnotes.parse(text))).toEqual(
-            plain(parsers.markdown.parse(text)),
-          );
-        }),
-        { numRuns: runs, seed },
-      );
-    },
+describe('GFM with less footnote syntax', () => {
+  const withFootnotes = (footnotes: FootnoteSupport) =>
+    unified()
+      .use(remarkParse)
+      .use(remarkGfmSyntax, { footnotes })
+      .use(remarkFrontmatter, ['yaml', 'toml'])
+      .freeze();
+  const lessSyntax = {
+    none: withFootnotes('none'),
+    'without-image-calls': withFootnotes('without-image-calls'),
+  };
+  const fragment = fc.constantFrom(
+    'child porn',
+    ' ',
+    ']',
+    '] &',
+    '[',
+    '!',
+    '![',
+    '[^1]',
+    '![^1]',
+    '[^a b]',
+    '![img](x.png)',
+    '[link](y)',
+    '\n',
+    '\n\n',
+    '\n[^1]: A note.\n',
+    '\n[^a b]: Another.\n',
+    '\n    indented\n',
+    '> ',
+    '- ',
   );
+  const footnoteDocument = fc.array(fragment, { maxLength: 40 }).map((parts) => parts.join(''));
+
+  for (const [name, generated] of [
+    ['generated documents', document],
+    ['documents of footnote fragments', footnoteDocument],
+  ] as const) {
+    it(
+      `parses ${name} with the least syntax footnoteSupportFor allows as full GFM does (${runs} each)`,
+      {
+        timeout,
+      },
+      () => {
+        const seen = new Set<FootnoteSupport>();
+        fc.assert(
+          fc.property(generated, (text) => {
+            const support = footnoteSupportFor(text);
+            seen.add(support);
+            if (support === 'full') return;
+            expect(plain(lessSyntax[support].parse(text))).toEqual(
+              plain(parsers.markdown.parse(text)),
+            );
+          }),
+          { numRuns: runs, seed },
+        );
+        // The fragments exercise both reduced levels, not only documents without footnotes.
+        if (generated === footnoteDocument)
+          expect([...seen].sort()).toEqual(['full', 'none', 'without-image-calls']);
+      },
+    );
+  }
 });

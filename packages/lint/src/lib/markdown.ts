@@ -1,6 +1,6 @@
 import type { Root as MdastRoot } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
-import { mayDefineFootnotes, remarkGfmSyntax } from './gfm.js';
+import { footnoteSupportFor, remarkGfmSyntax, type FootnoteSupport } from './gfm.js';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Position } from 'unist';
@@ -29,12 +29,12 @@ interface MdNode {
   position?: Position | undefined;
 }
 
-// Four configurations: with or without front matter (a run cut out of the middle of a document:
-// `---` there is a thematic break, never front matter), with or without GFM footnotes (see
-// `remarkGfmSyntax`: without `]:`, a document holds no footnote definition).
+// Six configurations: with or without front matter (a run cut out of the middle of a document:
+// `---` there is a thematic break, never front matter), by the GFM footnote syntax the
+// document can use (see `footnoteSupportFor`).
 const markdownParsers = new Map<string, MarkdownParser>();
 
-function markdownParser(atDocumentStart: boolean, footnotes: boolean): MarkdownParser {
+function markdownParser(atDocumentStart: boolean, footnotes: FootnoteSupport): MarkdownParser {
   const key = `${atDocumentStart}:${footnotes}`;
   let parser = markdownParsers.get(key);
   if (!parser) {
@@ -122,7 +122,7 @@ export function parseMarkdown(
       1,
     );
   const mdx = mdxParser !== undefined;
-  const footnotes = mayDefineFootnotes(document);
+  const footnotes = footnoteSupportFor(document);
   // An enormous paragraph is parsed in pieces, joined into the same tree (see markdown-pieces.ts).
   const tree = parseInPieces(
     document,

@@ -1,5 +1,5 @@
 import remarkFrontmatter from 'remark-frontmatter';
-import { mayDefineFootnotes, remarkGfmSyntax } from './gfm.js';
+import { footnoteSupportFor, remarkGfmSyntax, type FootnoteSupport } from './gfm.js';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -9,19 +9,26 @@ import type { ParsedDocument } from './parsed.js';
 import type { Reader } from './reader.js';
 
 // In a module of its own: remark-mdx brings acorn, the largest part of the code a Markdown-only
-// host would otherwise load. A document that cannot define a footnote is read without GFM
-// footnotes (see `remarkGfmSyntax`).
-const mdxParsers = [true, false].map((footnotes) =>
-  unified()
-    .use(remarkParse)
-    .use(remarkGfmSyntax, { footnotes })
-    .use(remarkFrontmatter, ['yaml', 'toml'])
-    .use(remarkMdx)
-    .freeze(),
-);
+// host would otherwise load. Each document is read with the least GFM footnote syntax it can use
+// (see `footnoteSupportFor`), which gives the same tree.
+const mdxParsers = new Map<FootnoteSupport, { parse(document: string): unknown }>();
+
+function mdxParserWith(footnotes: FootnoteSupport): { parse(document: string): unknown } {
+  let parser = mdxParsers.get(footnotes);
+  if (!parser) {
+    parser = unified()
+      .use(remarkParse)
+      .use(remarkGfmSyntax, { footnotes })
+      .use(remarkFrontmatter, ['yaml', 'toml'])
+      .use(remarkMdx)
+      .freeze();
+    mdxParsers.set(footnotes, parser);
+  }
+  return parser;
+}
+
 const mdxParser = {
-  parse: (document: string): unknown =>
-    mdxParsers[mayDefineFootnotes(document) ? 0 : 1]!.parse(document),
+  parse: (document: string): unknown => mdxParserWith(footnoteSupportFor(document)).parse(document),
 };
 
 /** Parse MDX into prose blocks, block-quote ranges and control comments (always whole). */
