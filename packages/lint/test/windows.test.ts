@@ -115,29 +115,33 @@ describe('windows: the sentences around a candidate give the whole paragraph’s
 
   for (const format of ['text', 'markdown'] as Format[]) {
     for (const options of [{}, { reportSkipped: true }] as LintOptions[]) {
-      it(`${documents} ${format} documents of long paragraphs, ${JSON.stringify(options)}`, () => {
-        const random = seeded(format.length * 7 + (options.reportSkipped ? 1 : 0));
-        let messages = 0;
-        let dropped = 0;
-        for (let index = 0; index < documents; index++) {
-          const value = [paragraph(random), paragraph(random), paragraph(random)].join('\n\n');
-          const { fast, full } = both(value, { ...options, format });
-          expect(fast, value).toEqual(full);
-          messages += full.length;
-          // How much the windows left out (so the test cannot pass by parsing everything).
-          const lines = new LineIndex(value);
-          const lineOf = (offset: number): number => lines.lineOf(offset);
-          for (const block of parseText(value, true).blocks) {
-            if (!prefilter(blockText(block, lineOf))) continue;
-            const kept = windowBlock(block, window, prefilter, lineOf);
-            const length = (blocks: readonly (typeof block)[]): number =>
-              blocks.reduce((sum, part) => sum + blockText(part, lineOf).length, 0);
-            dropped += length([block]) - length(kept);
+      it(
+        `${documents} ${format} documents of long paragraphs, ${JSON.stringify(options)}`,
+        { timeout: Math.max(30_000, documents * 150) },
+        () => {
+          const random = seeded(format.length * 7 + (options.reportSkipped ? 1 : 0));
+          let messages = 0;
+          let dropped = 0;
+          for (let index = 0; index < documents; index++) {
+            const value = [paragraph(random), paragraph(random), paragraph(random)].join('\n\n');
+            const { fast, full } = both(value, { ...options, format });
+            expect(fast, value).toEqual(full);
+            messages += full.length;
+            // How much the windows left out (so the test cannot pass by parsing everything).
+            const lines = new LineIndex(value);
+            const lineOf = (offset: number): number => lines.lineOf(offset);
+            for (const block of parseText(value, true).blocks) {
+              if (!prefilter(blockText(block, lineOf))) continue;
+              const kept = windowBlock(block, window, prefilter, lineOf);
+              const length = (blocks: readonly (typeof block)[]): number =>
+                blocks.reduce((sum, part) => sum + blockText(part, lineOf).length, 0);
+              dropped += length([block]) - length(kept);
+            }
           }
-        }
-        expect(messages).toBeGreaterThan(documents * 3);
-        expect(dropped).toBeGreaterThan(documents * 100);
-      });
+          expect(messages).toBeGreaterThan(documents * 3);
+          expect(dropped).toBeGreaterThan(documents * 100);
+        },
+      );
     }
   }
 
