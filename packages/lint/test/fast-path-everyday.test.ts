@@ -9,6 +9,7 @@ import { terms } from '@luxlint/terms';
 import { createPrefilter } from 'retext-luxembourg';
 import { describe, expect, it } from 'vitest';
 import { seeded, type Random } from './corpus.js';
+import { comparable } from './helpers.js';
 
 const everyday = [
   'had',
@@ -104,13 +105,6 @@ function everydayDocument(
     );
   }
   return paragraphs.join('\n\n');
-}
-
-function comparable(message: object): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(message)) if (key !== 'stack') result[key] = value;
-  result['reason'] = (message as { reason?: unknown }).reason;
-  return result;
 }
 
 describe('fast path = full path on everyday words', () => {

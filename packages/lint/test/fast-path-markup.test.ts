@@ -9,6 +9,7 @@ import { lint, type LintOptions } from '@luxlint/lint';
 import { terms } from '@luxlint/terms';
 import { describe, expect, it } from 'vitest';
 import { seeded, type Random } from './corpus.js';
+import { comparable } from './helpers.js';
 
 const pick = <T>(random: Random, items: readonly T[]): T =>
   items[Math.floor(random() * items.length)] as T;
@@ -113,13 +114,6 @@ function markupDocument(random: Random, forms: readonly string[]): string {
     }
   }
   return blocks.join(pick(random, ['\n\n', '\n\n\n'])) + pick(random, ['', '\n']);
-}
-
-function comparable(message: object): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(message)) if (key !== 'stack') result[key] = value;
-  result['reason'] = (message as { reason?: unknown }).reason;
-  return result;
 }
 
 describe('fast path = full path on Markdown markup', () => {

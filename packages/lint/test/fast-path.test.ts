@@ -2,26 +2,10 @@
  * The fast path (prefilter on the whole file, then only candidate blocks parsed) must give
  * exactly the messages of full processing: every field of every message, in the same order.
  */
-import { lint, type Format, type LintOptions } from '@luxlint/lint';
+import { type Format } from '@luxlint/lint';
 import { describe, expect, it } from 'vitest';
 import { datasetExamples, generateDocument, seeded } from './corpus.js';
-
-/** Every own field of a message except the stack trace (which names the call site). */
-function comparable(message: object): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(message)) {
-    if (key === 'stack') continue;
-    result[key] = value;
-  }
-  result['reason'] = (message as { reason?: unknown }).reason;
-  return result;
-}
-
-function both(value: string, options: LintOptions) {
-  const fast = lint(value, { ...options, fastPath: true }).messages.map(comparable);
-  const full = lint(value, { ...options, fastPath: false }).messages.map(comparable);
-  return { fast, full };
-}
+import { fastAndFull } from './helpers.js';
 
 const formats: Format[] = ['markdown', 'mdx', 'html', 'text'];
 // Scale with LUXLINT_DIFF_SCALE (e.g. 10 for a long local run).
@@ -48,7 +32,7 @@ describe('fast path = full path', () => {
             500 + Math.floor(random() * 6000),
             density,
           );
-          const { fast, full } = both(value, { ...options, format });
+          const { fast, full } = fastAndFull(value, { ...options, format });
           expect(fast, `${format} document ${index}:\n${value}`).toEqual(full);
           messages += full.length;
           totals.documents++;
@@ -63,7 +47,7 @@ describe('fast path = full path', () => {
     it(`${format}: every dataset example`, () => {
       for (const example of datasetExamples()) {
         const value = format === 'html' ? `<p>${example}</p>` : example;
-        const { fast, full } = both(value, { format, reportSkipped: true });
+        const { fast, full } = fastAndFull(value, { format, reportSkipped: true });
         expect(fast, value).toEqual(full);
       }
     });
@@ -84,7 +68,7 @@ describe('fast path = full path', () => {
     '1. one\n\n   child porn\n\n2. two child porn\n\nchild porn',
   ])('markdown cut points: %j', (value) => {
     for (const options of [{}, { reportSkipped: true }]) {
-      const { fast, full } = both(value, { ...options, format: 'markdown' });
+      const { fast, full } = fastAndFull(value, { ...options, format: 'markdown' });
       expect(fast).toEqual(full);
     }
   });

@@ -44,3 +44,21 @@ export function lineColumn(value: string, offset: number): { line: number; colum
   const before = value.slice(0, offset).split(/\r\n|\r|\n/);
   return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
 }
+
+/** Every own field of a message except the stack trace (which differs between two runs). */
+export function comparable(message: object): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(message)) if (key !== 'stack') result[key] = value;
+  result['reason'] = (message as { reason?: unknown }).reason;
+  return result;
+}
+
+/** The messages of `value` on the fast path and with full processing, comparable. */
+export function fastAndFull(
+  value: string,
+  options: LintOptions,
+): { fast: Record<string, unknown>[]; full: Record<string, unknown>[] } {
+  const fast = lint(value, { ...options, fastPath: true }).messages.map(comparable);
+  const full = lint(value, { ...options, fastPath: false }).messages.map(comparable);
+  return { fast, full };
+}

@@ -5,7 +5,7 @@
  * a full stop, quotation marks opened or closed in another sentence, abbreviations that end no
  * sentence, lists of mentioned terms, Title Case runs.
  */
-import { lint, type Format, type LintOptions } from '@luxlint/lint';
+import { type Format, type LintOptions } from '@luxlint/lint';
 import { legalTitles, terms } from '@luxlint/terms';
 import { createPrefilter, createSentenceWindow } from 'retext-luxembourg';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { LineIndex } from '../src/lib/positions.js';
 import { parseText } from '../src/lib/text.js';
 import { windowBlock } from '../src/lib/windows.js';
 import { seeded, type Random } from './corpus.js';
+import { fastAndFull } from './helpers.js';
 
 const runs = Number(process.env['FUZZ_RUNS'] ?? '300');
 
@@ -94,20 +95,6 @@ function paragraph(random: Random): string {
   return text;
 }
 
-/** Every own field of a message except the stack trace. */
-function comparable(message: object): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(message)) if (key !== 'stack') result[key] = value;
-  result['reason'] = (message as { reason?: unknown }).reason;
-  return result;
-}
-
-function both(value: string, options: LintOptions) {
-  const fast = lint(value, { ...options, fastPath: true }).messages.map(comparable);
-  const full = lint(value, { ...options, fastPath: false }).messages.map(comparable);
-  return { fast, full };
-}
-
 describe('windows: the sentences around a candidate give the whole paragraph’s messages', () => {
   const documents = Math.max(20, Math.round(runs / 3));
   const prefilter = createPrefilter();
@@ -124,7 +111,7 @@ describe('windows: the sentences around a candidate give the whole paragraph’s
           let dropped = 0;
           for (let index = 0; index < documents; index++) {
             const value = [paragraph(random), paragraph(random), paragraph(random)].join('\n\n');
-            const { fast, full } = both(value, { ...options, format });
+            const { fast, full } = fastAndFull(value, { ...options, format });
             expect(fast, value).toEqual(full);
             messages += full.length;
             // How much the windows left out (so the test cannot pass by parsing everything).
@@ -156,7 +143,7 @@ describe('windows: the sentences around a candidate give the whole paragraph’s
     if (!block) return;
     expect(windowBlock(block, allowing, prefilter, lineOf)).toEqual([block]);
     expect(windowBlock(block, window, prefilter, lineOf)).not.toEqual([block]);
-    const { fast, full } = both(value, { allow: ['found. Child'] });
+    const { fast, full } = fastAndFull(value, { allow: ['found. Child'] });
     expect(fast).toEqual(full);
   });
 });
