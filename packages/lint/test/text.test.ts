@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flagged, lineColumn, seen } from './helpers.js';
+import { fastAndFull, flagged, lineColumn, seen } from './helpers.js';
 
 const text = (value: string): string[] => flagged(value, { format: 'text' });
 
@@ -47,5 +47,29 @@ describe('plain text paragraphs', () => {
       seen(value, { format: 'text', fastPath: false }),
     );
     expect(seen(value, { format: 'text' })).toHaveLength(2);
+  });
+});
+
+describe('blank lines inside a wider white-space run (found by pnpm fuzz)', () => {
+  // parse-latin makes one white-space token of `\n\n` and a next-line (U+0085) or no-break space
+  // beside it, and such a token ends no paragraph: the reader must not split there either.
+  for (const [name, joiner] of [
+    ['a next-line character', '\u0085'],
+    ['a no-break space', '\u00A0'],
+    ['a line separator', '\u2028'],
+  ] as const) {
+    it(`after ${name}, a quotation opened before the blank lines runs on, on both paths`, () => {
+      const value = `“\n\n${joiner}Police found child pornography.`;
+      const { fast, full } = fastAndFull(value, { format: 'text', reportSkipped: true });
+      expect(fast).toEqual(full);
+      expect(full.map((message) => message['context'])).toEqual(['quotation']);
+    });
+  }
+
+  it('plain blank lines (spaces and tabs around them too) still end the paragraph', () => {
+    const value = '“ \t\n\n\tPolice found child pornography.';
+    const { fast, full } = fastAndFull(value, { format: 'text', reportSkipped: true });
+    expect(fast).toEqual(full);
+    expect(full.map((message) => message['context'])).toEqual([undefined]);
   });
 });

@@ -36,6 +36,27 @@ function piecesOf(
   return pieces;
 }
 
+// parse-latin's white space: one white-space token is a run of these.
+const whiteSpace = /[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
+
+/**
+ * Whether the blank lines `document[start, end)` end a paragraph for parse-latin: only when the
+ * whole white-space token around them is spaces, tabs and line breaks. A next-line character
+ * (U+0085), a no-break space or another space next to them joins the same token, which then
+ * ends no paragraph, so the text on both sides stays one paragraph (and a quotation opened
+ * before the blank lines runs on after them).
+ */
+function endsParagraph(document: string, start: number, end: number): boolean {
+  let before = start - 1;
+  while (before >= 0 && (document[before] === ' ' || document[before] === '\t')) before--;
+  let after = end;
+  while (after < document.length && (document[after] === ' ' || document[after] === '\t')) after++;
+  return !(
+    (before >= 0 && whiteSpace.test(document[before] as string)) ||
+    (after < document.length && whiteSpace.test(document[after] as string))
+  );
+}
+
 /**
  * Characters on either side of a cut through an enormous paragraph that must hold no candidate
  * for the cut to be quiet: more than the widest look-back of the checker's context rules.
@@ -83,6 +104,7 @@ export function parseText(
     let from = 0;
     blankLines.lastIndex = 0;
     while ((match = blankLines.exec(document))) {
+      if (!endsParagraph(document, match.index, match.index + match[0].length)) continue;
       add(from, match.index);
       from = match.index + match[0].length;
     }
