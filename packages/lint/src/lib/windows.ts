@@ -54,7 +54,10 @@ function findCuts(
     if (stop - start < 2 || start === 0 || !isSpace(value.charCodeAt(start - 1))) continue;
     let to = stop + 1;
     while (to < value.length && isSpace(value.charCodeAt(to))) to++;
-    if (to === stop + 1 || !isUpper(value.charCodeAt(to), value.charAt(to))) continue;
+    // Bounds first: reading past the end gives NaN, and optimised code that meets it once is
+    // thrown away and compiled again (in every worker thread).
+    if (to === stop + 1 || to >= value.length || !isUpper(value.charCodeAt(to), value.charAt(to)))
+      continue;
     let end = to + 1;
     while (end < value.length && isLower(value.charCodeAt(end), value.charAt(end))) end++;
     let next = end;
