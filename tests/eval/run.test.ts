@@ -1,13 +1,20 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { main, parseArguments } from './run.js';
 
 function run(argv: string[], cwd = process.cwd()): { code: number; output: string } {
   const lines: string[] = [];
   const code = main(argv, cwd, (text) => lines.push(text));
   return { code, output: lines.join('\n') };
+}
+
+/** A fresh folder, removed when the calling test finishes. */
+function scratchDirectory(): string {
+  const directory = mkdtempSync(join(tmpdir(), 'luxlint-eval-'));
+  onTestFinished(() => rmSync(directory, { recursive: true, force: true }));
+  return directory;
 }
 
 describe('pnpm eval runner', () => {
@@ -19,7 +26,7 @@ describe('pnpm eval runner', () => {
   });
 
   it('scores any case file and exits 1 below the targets, listing the miss', () => {
-    const directory = mkdtempSync(join(tmpdir(), 'luxlint-eval-'));
+    const directory = scratchDirectory();
     const file = join(directory, 'cases.jsonl');
     const text = 'Nothing discouraged is written here.';
     writeFileSync(
@@ -40,7 +47,7 @@ describe('pnpm eval runner', () => {
   });
 
   it('prints one JSON document with --json', () => {
-    const directory = mkdtempSync(join(tmpdir(), 'luxlint-eval-'));
+    const directory = scratchDirectory();
     const file = join(directory, 'cases.jsonl');
     writeFileSync(
       file,
@@ -77,7 +84,7 @@ describe('pnpm eval runner', () => {
       code: 2,
       output: expect.stringContaining('/nonexistent/cases.jsonl'),
     });
-    const directory = mkdtempSync(join(tmpdir(), 'luxlint-eval-'));
+    const directory = scratchDirectory();
     writeFileSync(join(directory, 'bad.jsonl'), '{"id": "a"}\n');
     expect(run(['--cases', join(directory, 'bad.jsonl')])).toMatchObject({
       code: 2,

@@ -4,7 +4,7 @@
  * controls, and records every notification the server sends.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, realpathSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -54,9 +54,21 @@ export const serverBuilds = {
 
 export type ServerBuild = keyof typeof serverBuilds;
 
-/** Make a fresh directory outside the repository, so no config file above it applies. */
+/**
+ * Make a fresh directory outside the repository, so no config file above it applies. The caller
+ * removes it with `removeWorkspace` once every client using it has stopped.
+ */
 export function temporaryWorkspace(): string {
   return realpathSync(mkdtempSync(path.join(tmpdir(), 'luxlint-lsp-')));
+}
+
+/**
+ * Remove a directory made by `temporaryWorkspace` (nothing when it was never made). Stop the
+ * clients first: `stop()` returns once the server process has exited, so no server still reads
+ * or watches the folder.
+ */
+export function removeWorkspace(directory: string | undefined): void {
+  if (directory) rmSync(directory, { recursive: true, force: true });
 }
 
 export function fileUri(file: string): string {
@@ -358,7 +370,11 @@ export class TestClient {
         this.#exited,
         new Promise((r) => setTimeout(() => r('timeout'), 3000)),
       ]);
-      if (exited === 'timeout') this.process.kill();
+      if (exited === 'timeout') {
+        this.process.kill();
+        // Wait for the exit too, so the caller can remove the workspace the server was using.
+        await Promise.race([this.#exited, new Promise((r) => setTimeout(r, 2000))]);
+      }
     }
     this.connection.dispose();
   }

@@ -9,7 +9,14 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
-import { TestClient, applyEdits, editsFor, fileUri, temporaryWorkspace } from './client.js';
+import {
+  TestClient,
+  applyEdits,
+  editsFor,
+  fileUri,
+  removeWorkspace,
+  temporaryWorkspace,
+} from './client.js';
 import {
   expectedDiagnostics,
   expectedFindings,
@@ -55,6 +62,7 @@ describe.each(builds)('diagnostics, hovers and fixes stay in step (%s build)', (
 
   afterAll(async () => {
     await Promise.all([client?.stop(), slowClient?.stop()]);
+    removeWorkspace(workspace);
   });
 
   it(

@@ -5,7 +5,14 @@ import {
   type Diagnostic,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
-import { TestClient, applyEdits, fileUri, temporaryWorkspace, textAt } from './client.js';
+import {
+  TestClient,
+  applyEdits,
+  fileUri,
+  removeWorkspace,
+  temporaryWorkspace,
+  textAt,
+} from './client.js';
 import { builds, prepareBuild } from './helpers.js';
 
 function summary(diagnostics: readonly Diagnostic[]): string[] {
@@ -45,6 +52,7 @@ describe.each(builds)('robustness (%s build)', (build) => {
 
   afterAll(async () => {
     await client?.stop();
+    removeWorkspace(workspace);
   });
 
   it('after 1,000 rapid edits the final diagnostics match the final text, and no publication is stale', async () => {

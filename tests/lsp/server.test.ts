@@ -8,7 +8,15 @@ import {
   FileChangeType,
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
-import { TestClient, applyEdits, editsFor, fileUri, temporaryWorkspace, textAt } from './client.js';
+import {
+  TestClient,
+  applyEdits,
+  editsFor,
+  fileUri,
+  removeWorkspace,
+  temporaryWorkspace,
+  textAt,
+} from './client.js';
 import { builds, plainTerm, prepareBuild } from './helpers.js';
 
 const csam = getTerm('child-pornography');
@@ -31,6 +39,7 @@ describe.each(builds)('luxlint-language-server over stdio (%s build)', (build) =
 
   afterAll(async () => {
     await client?.stop();
+    removeWorkspace(workspace);
   });
 
   it('advertises diagnostics-related features and never formatting', () => {
@@ -295,6 +304,9 @@ describe.each(builds)('settings and config files (%s build)', (build) => {
     prepareBuild(build);
     workspace = temporaryWorkspace();
   });
+
+  // Every test stops its own client before it ends.
+  afterAll(() => removeWorkspace(workspace));
 
   it('applies workspace/configuration settings and re-lints on didChangeConfiguration', async () => {
     const client = await TestClient.start(build, {

@@ -23,7 +23,13 @@ import {
   type Command as LspCommand,
 } from 'vscode-languageserver-protocol/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestClient, editsFor, fileUri, temporaryWorkspace } from '../lsp/client.js';
+import {
+  TestClient,
+  editsFor,
+  fileUri,
+  removeWorkspace,
+  temporaryWorkspace,
+} from '../lsp/client.js';
 import {
   expectedDiagnostics,
   expectedFindings,
@@ -79,6 +85,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await client?.stop();
+  removeWorkspace(workspace);
   console.log(
     `tests/properties/lsp: ${sequences} random sequences, ${commandsRun} requests/notifications, ${publicationsChecked} publications checked`,
   );

@@ -1,10 +1,10 @@
 import { execFileSync, fork } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { settingsSchema } from '@luxlint/language-server';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import {
   DidOpenTextDocumentNotification,
   InitializeRequest,
@@ -92,10 +92,9 @@ describe('luxlint-vscode manifest', () => {
     'builds a .vsix with vsce, offline, holding the client and the bundled server',
     { timeout: 120_000 },
     () => {
-      const out = path.join(
-        mkdtempSync(path.join(tmpdir(), 'luxlint-vsix-')),
-        'luxlint-vscode.vsix',
-      );
+      const directory = mkdtempSync(path.join(tmpdir(), 'luxlint-vsix-'));
+      onTestFinished(() => rmSync(directory, { recursive: true, force: true }));
+      const out = path.join(directory, 'luxlint-vscode.vsix');
       execFileSync(process.execPath, [path.join(packageDirectory, 'scripts/package.mjs'), out], {
         cwd: packageDirectory,
         stdio: 'pipe',
