@@ -11,7 +11,13 @@
 import { lint } from '@luxlint/lint';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
-import { TestClient, fileUri, temporaryWorkspace, type ServerBuild } from '../lsp/client.js';
+import {
+  TestClient,
+  fileUri,
+  removeWorkspace,
+  temporaryWorkspace,
+  type ServerBuild,
+} from '../lsp/client.js';
 
 function argument(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
@@ -129,6 +135,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await client.stop();
+    removeWorkspace(workspace);
   }
 }
 
