@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Imported first, and kept small: worker threads of a folder run start booting before commander
 // and the rest of the command are even loaded.
-import { EarlyWorkers, guessRun, startWorkers } from './lib/early-start.js';
+import { EarlyWorkers, guessRun, preloadLint, startWorkers } from './lib/early-start.js';
 import { preferShortRuns } from './lib/v8-flags.js';
 
 preferShortRuns();
@@ -9,6 +9,7 @@ const guess = guessRun(process.argv.slice(2), process.cwd());
 const early = new EarlyWorkers(
   guess.manyFiles && guess.jobs > 1 ? startWorkers(guess.jobs - 1, guess.warmUp) : [],
 );
+if (guess.lints) preloadLint(guess.operands);
 
 const { main } = await import('./lib/main.js');
 

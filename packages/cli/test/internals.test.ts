@@ -126,6 +126,8 @@ describe('guessRun (bin.ts, before commander parses the command line)', () => {
         manyFiles: true,
         jobs: 3,
         warmUp: { settings: {}, format: 'markdown' },
+        lints: true,
+        operands: ['docs'],
       });
       expect(guessRun(['-j2', 'docs'], cwd).jobs).toBe(2);
       expect(guessRun(['--jobs=1', 'docs'], cwd).jobs).toBe(1);
@@ -160,6 +162,37 @@ describe('guessRun (bin.ts, before commander parses the command line)', () => {
         expect(guessRun(args, cwd).manyFiles, args.join(' ')).toBe(false);
       // After `--`, everything is an operand.
       expect(guessRun(['--', '--version', 'docs'], cwd).manyFiles).toBe(true);
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
+    }
+  });
+
+  it('tells runs that lint (files or standard input) from those that do not', async () => {
+    const cwd = await mkdtemp(path.join(tmpdir(), 'luxlint-guess-'));
+    try {
+      const lints = (args: string[]): { lints: boolean; operands: readonly string[] } => {
+        const { lints: linting, operands } = guessRun(args, cwd);
+        return { lints: linting, operands };
+      };
+      expect(lints(['draft.md', 'notes.txt'])).toEqual({
+        lints: true,
+        operands: ['draft.md', 'notes.txt'],
+      });
+      expect(lints(['--format', 'json', '-c', 'conf.json', 'draft.md'])).toEqual({
+        lints: true,
+        operands: ['draft.md'],
+      });
+      // Standard input: linted, but no operand is read.
+      for (const args of [['-'], ['--stdin', 'draft.md'], ['--jsonl']])
+        expect(lints(args), args.join(' ')).toEqual({ lints: true, operands: [] });
+      for (const args of [
+        [],
+        ['--version'],
+        ['-h', 'draft.md'],
+        ['lookup', 'pornography'],
+        ['list'],
+      ])
+        expect(lints(args).lints, args.join(' ')).toBe(false);
     } finally {
       await rm(cwd, { recursive: true, force: true });
     }
