@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { chmod, chown, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type * as LintModuleExports from './lint-module.js';
@@ -211,6 +210,9 @@ async function writeAtomically(
   if ((current.mode & 0o222) === 0) {
     throw new ReadError('read-only file (no write permission bit set); not fixed');
   }
+  // Loaded here: only --fix writes files, and crypto is some twenty of Node's own modules to
+  // compile on every start.
+  const { randomBytes } = await import('node:crypto');
   const temporary = path.join(
     path.dirname(target),
     `.${path.basename(target)}.luxlint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
