@@ -1,8 +1,12 @@
 import type { Compiled } from './compile.js';
 import type { TrieNode } from './trie.js';
 
-/** The hyphens the matcher reads through (`teen-age` is also `teenage`), as a global expression. */
-const hyphenExpression = /[-\u2010-\u2013]/gu;
+/**
+ * The hyphens the matcher reads through (`teen-age` is also `teenage`), as a global expression.
+ * Without the `u` flag: every one is a single UTF-16 unit, so it matches the same, and irregexp
+ * scans faster without it (Markdown lists put a hyphen in most files).
+ */
+const hyphenExpression = /[-\u2010-\u2013]/g;
 
 /**
  * The stem of a word: without a final plural or possessive ending or a final `e`/`y`, so that
@@ -40,7 +44,21 @@ export function createTextPrefilter(
   compiled: Compiled,
   requirements: PrefilterRequirements = prefilterRequirements(compiled),
 ): (text: string) => boolean {
-  const byAnchor = new Map(requirements);
+  // In each requirement, the stems that most requirements share come first: a stem is looked
+  // for once per text (below), so a shared stem that is missing (`sex` in most prose) rules out
+  // the requirement without a scan for its other stems.
+  const shared = new Map<string, number>();
+  for (const [, lists] of requirements)
+    for (const others of lists)
+      for (const stem of others) shared.set(stem, (shared.get(stem) ?? 0) + 1);
+  const byAnchor = new Map(
+    requirements.map(([anchor, lists]) => [
+      anchor,
+      lists.map((others) =>
+        [...others].sort((a, b) => (shared.get(b) ?? 0) - (shared.get(a) ?? 0)),
+      ),
+    ]),
+  );
   if (byAnchor.size === 0) return () => false;
   const anchors = [...byAnchor.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   // At one position the alternation reports only its first (longest) anchor: every anchor
@@ -59,13 +77,24 @@ export function createTextPrefilter(
     // `includes` once its anchor is found): common words such as `the` or `with` are others of
     // a few requirements, and matching every one of them was most of the scan on prose.
     const checked = new Set<string>();
+    // Whether the text holds a stem, asked once per stem: a stem missing from the text costs a
+    // scan of all of it, and `sex` alone is an other stem of five requirements of common
+    // anchors (`with`, `worker`, `minor`), so prose without it was scanned for it five times.
+    const present = new Map<string, boolean>();
+    const holds = (stem: string): boolean => {
+      let found = present.get(stem);
+      if (found === undefined) {
+        found = folded.includes(stem);
+        present.set(stem, found);
+      }
+      return found;
+    };
     anchorExpression.lastIndex = 0;
     for (let hit = anchorExpression.exec(folded); hit; hit = anchorExpression.exec(folded)) {
       for (const anchor of implied.get(hit[0]) ?? []) {
         if (checked.has(anchor)) continue;
         checked.add(anchor);
-        for (const others of byAnchor.get(anchor) ?? [])
-          if (others.every((stem) => folded.includes(stem))) return true;
+        for (const others of byAnchor.get(anchor) ?? []) if (others.every(holds)) return true;
       }
       // Anchors may overlap (`sextortion` holds `sex` and `extortion`): look again one further on.
       anchorExpression.lastIndex = hit.index + 1;
