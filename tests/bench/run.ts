@@ -341,6 +341,31 @@ async function machineScaling(work: () => number, rounds = 3): Promise<number> {
   return median(samples);
 }
 
+/**
+ * The machine's CPU time so far from /proc/stat (Linux), in clock ticks: all of it, and the part
+ * "stolen" by the hypervisor for other guests. On a shared virtual machine, steal is what makes
+ * the same work take longer from one minute to the next. `undefined` elsewhere.
+ */
+function machineTicks(): { total: number; steal: number } | undefined {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1);
+    if (!fields || fields.length < 8) return undefined;
+    const numbers = fields.map(Number);
+    return { total: numbers.reduce((sum, value) => sum + value, 0), steal: numbers[7] ?? 0 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Share of the machine's CPU time stolen between two `machineTicks` readings (0–1, or NaN). */
+function stealShare(
+  before: ReturnType<typeof machineTicks>,
+  after: ReturnType<typeof machineTicks>,
+): number {
+  if (!before || !after || after.total <= before.total) return Number.NaN;
+  return (after.steal - before.steal) / (after.total - before.total);
+}
+
 function readTexts(files: readonly string[]): string[] {
   return files.map((file) => readFileSync(file, 'utf8'));
 }
@@ -350,6 +375,7 @@ function readTexts(files: readonly string[]): string[] {
 
 const startedAt = new Date();
 const loadBefore = loadavg();
+const ticksAtStart = machineTicks();
 const corpora = new Map<Mix, GeneratedCorpus>();
 /** In-process lint rate per mix (bytes per wall ms), used to size the CLI runs to the budget. */
 const lintRates = new Map<Mix, number>();
@@ -506,6 +532,7 @@ try {
       const halves = [chosen.slice(0, chosen.length >> 1), chosen.slice(chosen.length >> 1)];
       const halvesMs: number[] = [];
       const loads: number[] = [];
+      const ticksBefore = machineTicks();
       const started = performance.now();
       // At least three rounds, whatever the budget: one on a shared machine says little. The
       // order rotates, so that load that comes and goes does not always fall on the same run.
@@ -532,6 +559,7 @@ try {
         const elapsed = performance.now() - started;
         if (run + 1 >= 3 && elapsed + elapsed / (run + 1) > budgetMs * 1.5) break;
       }
+      const steal = stealShare(ticksBefore, machineTicks());
       const scaling = await machineScaling(spin);
       const allocationScaling = await machineScaling(churn);
       const one = median((timings[1] ?? []).map((run) => run.ms));
@@ -587,7 +615,7 @@ try {
           runs: Math.min(timings[1]?.length ?? 0, timings[2]?.length ?? 0),
           target: '≥ 1.6×',
           pass: speedup >= 1.6,
-          note: `median ${round(one / 1000, 1)} s → ${round(two / 1000, 1)} s on ${availableParallelism()} cores (median of the pairs' ratios ${round(pairedSpeedup)}×; load average ${round(Math.min(...loads), 1)}–${round(Math.max(...loads), 1)}); CPU ${round(median((timings[1] ?? []).map((run) => run.cpuMs)) / 1000, 1)} s → ${round(median((timings[2] ?? []).map((run) => run.cpuMs)) / 1000, 1)} s; two separate 1-thread processes on half the sections each: ${round(halvesSpeedup)}× (the most two isolates gave here); on this machine now, 2 threads run a pure CPU loop ${round(scaling)}× and an allocating loop ${round(allocationScaling)}× as fast as 1`,
+          note: `median ${round(one / 1000, 1)} s → ${round(two / 1000, 1)} s on ${availableParallelism()} cores (median of the pairs' ratios ${round(pairedSpeedup)}×; load average ${round(Math.min(...loads), 1)}–${round(Math.max(...loads), 1)}${Number.isNaN(steal) ? '' : `, ${round(steal * 100, 1)}% of the CPU time stolen by the hypervisor`}); CPU ${round(median((timings[1] ?? []).map((run) => run.cpuMs)) / 1000, 1)} s → ${round(median((timings[2] ?? []).map((run) => run.cpuMs)) / 1000, 1)} s; two separate 1-thread processes on half the sections each: ${round(halvesSpeedup)}× (the most two isolates gave here); on this machine now, 2 threads run a pure CPU loop ${round(scaling)}× and an allocating loop ${round(allocationScaling)}× as fast as 1`,
           details: {
             machineScaling: scaling,
             allocationScaling,
@@ -595,6 +623,7 @@ try {
             halvesSpeedup,
             halvesMs: halvesMs.map((value) => round(value, 0)),
             loadAverage: loads,
+            stealShare: steal,
           },
         },
       ];
@@ -758,6 +787,8 @@ const report = {
     before: loadBefore.map((value) => round(value)),
     after: loadavg().map((value) => round(value)),
   },
+  /** Share of the machine's CPU time the hypervisor gave other guests during the run. */
+  stealShare: round(stealShare(ticksAtStart, machineTicks()), 4),
   options: {
     files: fileCount,
     runs,
@@ -806,7 +837,7 @@ const line = (cells: readonly string[]): string =>
 process.stdout.write(
   [
     '',
-    `luxlint bench — node ${process.version}, ${availableParallelism()} cores, load ${report.loadAverage.before.join(' ')} → ${report.loadAverage.after.join(' ')}, ${report.seconds} s`,
+    `luxlint bench — node ${process.version}, ${availableParallelism()} cores, load ${report.loadAverage.before.join(' ')} → ${report.loadAverage.after.join(' ')}${Number.isNaN(report.stealShare) ? '' : `, ${round(report.stealShare * 100, 1)}% stolen`}, ${report.seconds} s`,
     '×floor / ×regex: time of the case ÷ time of the reference over the same text (> 1 = slower).',
     'In-process figures are CPU time of this single-threaded process; CLI and server figures are wall time;',
     'the ratios of the CLI rows use CPU time (the draft: its median CPU time; a folder: its 1-worker run).',
