@@ -321,10 +321,7 @@ function isMarkBoundary(value: string, index: number): boolean {
 const paragraphRank = 4;
 
 /** White space inside a text piece where a block may be cut (dropped from both slices). */
-interface Cut {
-  readonly piece: number;
-  readonly from: number;
-  readonly to: number;
+interface Cut extends PieceCut {
   /** Prose characters of the block before the cut, and up to its end. */
   readonly at: number;
   readonly end: number;
@@ -480,6 +477,42 @@ export function sliceBlock(block: Block, options: SliceOptions = {}): Block[] {
   return slicesAt(block, chosen);
 }
 
+/** A range `[from, to)` of the value of the block's piece number `piece`, dropped by a cut. */
+export interface PieceCut {
+  readonly piece: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * Walk the pieces of `block`, cutting its text pieces at `cuts` (in order): `take` gets every
+ * piece, or part of one, in order, and `cutAt` each cut once the text before it has been taken.
+ * The parts a cut leaves empty are skipped unless `keepEmpty`.
+ */
+export function walkCutPieces<C extends PieceCut>(
+  block: Block,
+  cuts: readonly C[],
+  take: (piece: Piece) => void,
+  cutAt: (cut: C, piece: TextPiece) => void,
+  keepEmpty = false,
+): void {
+  let next = 0;
+  for (const [index, piece] of block.pieces.entries()) {
+    if (piece.kind !== 'text' || cuts[next]?.piece !== index) {
+      take(piece);
+      continue;
+    }
+    let offset = 0;
+    for (let cut = cuts[next]; cut?.piece === index; cut = cuts[++next]) {
+      if (keepEmpty || cut.from > offset) take(slicePiece(piece, offset, cut.from));
+      cutAt(cut, piece);
+      offset = cut.to;
+    }
+    if (keepEmpty || offset < piece.value.length)
+      take(slicePiece(piece, offset, piece.value.length));
+  }
+}
+
 /** Split `block` at `cuts` (in order), dropping the white space of each. */
 function slicesAt(block: Block, cuts: readonly Cut[]): Block[] {
   const slices: Block[] = [];
@@ -497,29 +530,19 @@ function slicesAt(block: Block, cuts: readonly Cut[]): Block[] {
     slices.push(continues ? { ...slice, continues } : slice);
     current = [];
   };
-  let next = 0;
-  for (const [index, piece] of block.pieces.entries()) {
-    if (piece.kind !== 'text' || cuts[next]?.piece !== index) {
-      current.push(piece);
-      continue;
-    }
-    let offset = 0;
-    for (let cut = cuts[next]; cut?.piece === index; cut = cuts[++next]) {
-      if (cut.from > offset) current.push(slicePiece(piece, offset, cut.from));
+  walkCutPieces(
+    block,
+    cuts,
+    (piece) => current.push(piece),
+    (cut, piece) => {
       const after = current.at(-1)?.end;
       flush();
       continues =
         cut.rank >= paragraphRank || after === undefined
           ? undefined
-          : {
-              after,
-              space: piece.value.slice(cut.from, cut.to),
-              sentence: cut.rank !== 1,
-            };
-      offset = cut.to;
-    }
-    if (offset < piece.value.length) current.push(slicePiece(piece, offset, piece.value.length));
-  }
+          : { after, space: piece.value.slice(cut.from, cut.to), sentence: cut.rank !== 1 };
+    },
+  );
   flush();
   const last = slices.at(-1);
   if (last) slices[slices.length - 1] = { ...last, end: block.end };

@@ -4,8 +4,10 @@ import {
   blockText,
   maximumSliceLength,
   slicePiece,
+  walkCutPieces,
   type Block,
   type Piece,
+  type PieceCut,
   type TextPiece,
 } from './pieces.js';
 
@@ -120,12 +122,8 @@ function endsSentence(word: string): boolean {
   return ends;
 }
 
-interface Cut {
-  readonly piece: number;
-  /** White space `[from, to)` of the piece's value, dropped between the two parts. */
-  readonly from: number;
-  readonly to: number;
-}
+/** White space `[from, to)` of a piece's value, dropped between the two parts. */
+type Cut = PieceCut;
 
 /**
  * For each part, whether its quotation marks pair only among themselves (so that dropping it
@@ -218,20 +216,7 @@ function partsOf(block: Block, cuts: readonly Cut[]): Block[] {
     if (first && last) parts.push({ start: first.start, end: last.end, pieces: current });
     current = [];
   };
-  let next = 0;
-  for (const [index, piece] of block.pieces.entries()) {
-    if (piece.kind !== 'text' || cuts[next]?.piece !== index) {
-      current.push(piece);
-      continue;
-    }
-    let offset = 0;
-    for (let cut = cuts[next]; cut?.piece === index; cut = cuts[++next]) {
-      current.push(slicePiece(piece, offset, cut.from));
-      flush();
-      offset = cut.to;
-    }
-    current.push(slicePiece(piece, offset, piece.value.length));
-  }
+  walkCutPieces(block, cuts, (piece) => current.push(piece), flush, true);
   flush();
   return parts;
 }
