@@ -2,7 +2,7 @@ import type { SentenceContent } from 'nlcst';
 import { ParseEnglish } from 'parse-english';
 import type { Point } from 'unist';
 import { charEnd, charStart, type TextPiece } from './pieces.js';
-import type { LineIndex } from './positions.js';
+import { LineIndex } from './positions.js';
 
 const unknown = 0;
 const whiteSpaceType = 1;
@@ -81,38 +81,9 @@ function tokenNode(type: number, value: string, start: Point, end: Point): Sente
  * character or a surrogate. `test/tokenize.test.ts` compares the two on generated text.
  */
 export function tokenize(value: string): SentenceContent[] {
-  const children: SentenceContent[] = [];
-  if (!value) return children;
-  let line = 1;
-  let column = 1;
-  let from = 0;
-  let start: Point = { line, column, offset: 0 };
-  let previousType = unknown;
-  let previous = -1;
-  const flush = (to: number): void => {
-    children.push(
-      tokenNode(previousType, value.slice(from, to), start, { line, column, offset: to }),
-    );
-  };
-  for (let index = 0; index < value.length; index++) {
-    const code = value.charCodeAt(index);
-    const type = typeOf(code);
-    if (index > from && !continuesToken(previousType, type, previous, code)) {
-      flush(index);
-      from = index;
-      start = { line, column, offset: index };
-    }
-    if (endsLine(code, previous)) {
-      line++;
-      column = 1;
-    } else if (code !== 10) {
-      column++;
-    }
-    previousType = type;
-    previous = code;
-  }
-  flush(value.length);
-  return children;
+  // The whole value as one piece that is its own source: tokenizePiece then counts lines and
+  // columns from the start, as parse-latin does.
+  return tokenizePiece({ kind: 'text', value, start: 0, end: value.length }, new LineIndex(value));
 }
 
 /**
