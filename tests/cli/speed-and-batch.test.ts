@@ -1,6 +1,7 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bin, fixtures, repoRoot, run, temporaryDirectory } from './helpers.js';
@@ -90,6 +91,54 @@ describe('--jsonl batch mode', () => {
       return error;
     });
     expect(stdout).toBe(shown);
+  });
+
+  /** `count` documents with a finding every third one, and a bad line every 40 lines. */
+  const archive = (count: number): string => {
+    const lines: string[] = [];
+    for (let index = 0; index < count; index++) {
+      const text =
+        index % 3 === 0
+          ? `Report ${index}: the court heard about child pornography and its victims.`
+          : `Report ${index}: the council met on Tuesday to discuss the budget.`;
+      lines.push(JSON.stringify({ id: index, text, format: index % 2 ? 'markdown' : 'text' }));
+      if (index % 40 === 7) lines.push(index % 80 === 7 ? 'not json' : `{"id": ${index}}`);
+    }
+    return `${lines.join('\n')}\n`;
+  };
+  const reportWorkers = ['--import', path.join(fixtures, 'report-workers.mjs')];
+  const workersStarted = (stderr: string): number =>
+    stderr.split('\n').filter((line) => line.startsWith('WORKER STARTED')).length;
+
+  it('--jobs 2 shares the documents with a worker thread and answers exactly as one thread', async () => {
+    const input = archive(600);
+    const single = await run(['--jsonl'], { input, nodeArgs: reportWorkers });
+    const pooled = await run(['--jsonl', '--jobs', '2'], { input, nodeArgs: reportWorkers });
+    expect(single.code).toBe(2);
+    expect(workersStarted(single.stderr)).toBe(0);
+    expect(workersStarted(pooled.stderr)).toBe(1);
+    expect(pooled.code).toBe(2);
+    expect(pooled.stdout).toBe(single.stdout);
+    const answers = single.stdout.trim().split('\n');
+    // Every document and every bad line answered once, in input order.
+    expect(answers).toHaveLength(600 + 15);
+    expect(answers.filter((line) => line.includes('"error"'))).toHaveLength(15);
+    expect(answers.filter((line) => line.includes('child-pornography'))).toHaveLength(200);
+  });
+
+  it('answers each line before the next is written (a caller may wait for each answer)', async () => {
+    const child = spawn(process.execPath, [bin, '--jsonl', '--jobs', '2'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const answers = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    for (const [index, text] of ['child prostitution', 'nothing here', 'child porn'].entries()) {
+      child.stdin.write(`${JSON.stringify({ id: index, text })}\n`);
+      const { value } = await answers.next();
+      expect(JSON.parse(value as string)).toMatchObject({ id: index });
+    }
+    child.stdin.end();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
   });
 
   it('answers every line in order, reports bad lines and keeps going', async () => {

@@ -116,7 +116,7 @@ export async function main(
     )
     .option(
       '-j, --jobs <n>',
-      'threads to lint with, the main one included (default: one per core, up to 4, above 50 files)',
+      'threads to lint with, the main one included (default: one per core, up to 4, above 50 files; 1 with --jsonl)',
       positiveInteger,
     )
     .option('--verbose', 'stylish output: also print why and the link of each finding')
