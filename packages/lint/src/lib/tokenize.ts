@@ -29,47 +29,6 @@ function typeOf(code: number): number {
 }
 
 /**
- * Whether the unit `code` of type `type` goes on with the token before it (`previous`, of type
- * `previousType`): word and white-space runs continue, punctuation and symbol runs only with the
- * same character or a surrogate (parse-latin's rules).
- */
-function continuesToken(
-  previousType: number,
-  type: number,
-  previous: number,
-  code: number,
-): boolean {
-  return (
-    previousType === type &&
-    (type === wordType ||
-      type === whiteSpaceType ||
-      code === previous ||
-      (code >= 0xd800 && code <= 0xdfff))
-  );
-}
-
-/** Whether the unit `code` after `previous` ends a line: CR LF is one line ending, a lone CR or LF another. */
-function endsLine(code: number, previous: number): boolean {
-  return code === 13 || (code === 10 && previous !== 13);
-}
-
-/** The node of one token, its text `value`, of type `type` (see `typeNames`). */
-function tokenNode(type: number, value: string, start: Point, end: Point): SentenceContent {
-  if (type === wordType) {
-    return {
-      type: 'WordNode',
-      children: [{ type: 'TextNode', value, position: { start, end } }],
-      position: { start, end },
-    };
-  }
-  return {
-    type: typeNames[type] as 'WhiteSpaceNode' | 'PunctuationNode' | 'SymbolNode',
-    value,
-    position: { start, end },
-  } as SentenceContent;
-}
-
-/**
  * `ParseEnglish#tokenize`, exactly (same nodes, values and positions), several times faster.
  *
  * parse-latin's tokenizer tests three Unicode regular expressions on every character of the text
@@ -110,25 +69,47 @@ export function tokenizePiece(piece: TextPiece, lines: LineIndex): SentenceConte
   let previousType = unknown;
   let previous = -1;
   const flush = (to: number): Point => {
+    const text = value.slice(from, to);
     // After a CR, the file may go on with its LF past the piece: then the line has not ended.
     const end: Point = mapped
       ? lines.toPoint(charEnd(piece, to - 1))
       : previous === 13
         ? lines.toPoint(base + to)
         : { line, column, offset: base + to };
-    children.push(tokenNode(previousType, value.slice(from, to), start, end));
+    if (previousType === wordType) {
+      children.push({
+        type: 'WordNode',
+        children: [{ type: 'TextNode', value: text, position: { start, end } }],
+        position: { start, end },
+      });
+    } else {
+      children.push({
+        type: typeNames[previousType] as 'WhiteSpaceNode' | 'PunctuationNode' | 'SymbolNode',
+        value: text,
+        position: { start, end },
+      } as SentenceContent);
+    }
     return end;
   };
   for (let index = 0; index < value.length; index++) {
     const code = value.charCodeAt(index);
     const type = typeOf(code);
-    if (index > from && !continuesToken(previousType, type, previous, code)) {
+    if (
+      index > from &&
+      !(
+        previousType === type &&
+        (type === wordType ||
+          type === whiteSpaceType ||
+          code === previous ||
+          (code >= 0xd800 && code <= 0xdfff))
+      )
+    ) {
       const end = flush(index);
       from = index;
       start = mapped ? lines.toPoint(charStart(piece, index)) : end;
     }
     if (!mapped) {
-      if (endsLine(code, previous)) {
+      if (code === 13 || (code === 10 && previous !== 13)) {
         line++;
         column = 1;
       } else if (code !== 10) {
