@@ -76,6 +76,11 @@ export function createTextPrefilter(
     // Only anchors go into the alternation (the other stems of a requirement are checked with
     // `includes` once its anchor is found): common words such as `the` or `with` are others of
     // a few requirements, and matching every one of them was most of the scan on prose.
+    anchorExpression.lastIndex = 0;
+    let hit = anchorExpression.exec(folded);
+    // Most texts asked about hold no anchor (three sentences in four, even of term-dense prose):
+    // they need nothing more.
+    if (!hit) return false;
     const checked = new Set<string>();
     // Whether the text holds a stem, asked once per stem: a stem missing from the text costs a
     // scan of all of it, and `sex` alone is an other stem of five requirements of common
@@ -89,8 +94,7 @@ export function createTextPrefilter(
       }
       return found;
     };
-    anchorExpression.lastIndex = 0;
-    for (let hit = anchorExpression.exec(folded); hit; hit = anchorExpression.exec(folded)) {
+    for (; hit; hit = anchorExpression.exec(folded)) {
       for (const anchor of implied.get(hit[0]) ?? []) {
         if (checked.has(anchor)) continue;
         checked.add(anchor);
