@@ -1,4 +1,5 @@
 import type { Point, Position } from 'unist';
+import { lastStartAtOrBefore } from './positions.js';
 
 /**
  * Parsing an enormous Markdown paragraph in pieces.
@@ -335,14 +336,7 @@ class LineCounter {
       this.#starts.push(index + 1);
   }
   lineOf(offset: number): number {
-    let low = 0;
-    let high = this.#starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.#starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low + 1;
+    return lastStartAtOrBefore(this.#starts, offset) + 1;
   }
 }
 

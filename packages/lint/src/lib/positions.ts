@@ -1,6 +1,21 @@
 import type { Point } from 'unist';
 
 /**
+ * The index of the last of `starts` (ascending, `starts[0]` at or before every value asked)
+ * that is at or before `offset`: the line, part or run an offset falls in.
+ */
+export function lastStartAtOrBefore(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] ?? 0) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/**
  * Offsets → line/column points by binary search over line starts.
  *
  * `vfile-location` scans lines linearly for every lookup, which turns a large file with many
@@ -29,13 +44,7 @@ export class LineIndex {
 
   toPoint(offset: number): Point {
     const clamped = Math.max(0, Math.min(offset, this.#length));
-    let low = 0;
-    let high = this.#lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((this.#lineStarts[middle] ?? 0) <= clamped) low = middle;
-      else high = middle - 1;
-    }
+    const low = lastStartAtOrBefore(this.#lineStarts, clamped);
     return { line: low + 1, column: clamped - (this.#lineStarts[low] ?? 0) + 1, offset: clamped };
   }
 

@@ -10,6 +10,7 @@ import {
   type PieceCut,
   type TextPiece,
 } from './pieces.js';
+import { lastStartAtOrBefore } from './positions.js';
 
 /**
  * Parsing only the sentences of a paragraph that can hold a match (the fast path's finer grain).
@@ -152,16 +153,7 @@ function quotationsWithin(
     starts.push(characters.length);
     for (const piece of part.pieces) if (piece.kind === 'text') characters += piece.value;
   }
-  const partAt = (at: number): number => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((starts[middle] ?? 0) <= at) low = middle;
-      else high = middle - 1;
-    }
-    return low;
-  };
+  const partAt = (at: number): number => lastStartAtOrBefore(starts, at);
   const within = parts.map(() => true);
   for (const [open, close] of quotationPairs(characters)) {
     const first = partAt(open);
